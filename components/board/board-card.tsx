@@ -1,0 +1,66 @@
+"use client";
+
+import { useSortable } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import { memo } from "react";
+import type { Card } from "@/lib/boards/dto";
+import { cn } from "@/lib/utils";
+
+function summary(card: Card): string {
+  const params = card.generationParams as Record<string, unknown>;
+  const text = params.prompt ?? params.instructions ?? params.text;
+  return typeof text === "string" ? text : "";
+}
+
+function CardBody({ card }: { card: Card }) {
+  const detail = summary(card) || card.description;
+  return (
+    <>
+      <p className="text-sm font-medium break-words">{card.title}</p>
+      {detail && <p className="mt-1 line-clamp-2 text-xs text-zinc-500">{detail}</p>}
+    </>
+  );
+}
+
+const cardClass =
+  "w-full rounded-lg border border-zinc-200 bg-white p-3 text-left shadow-sm dark:border-zinc-800 dark:bg-zinc-900";
+
+/** A card on the board: drag it (mouse, touch, or Space then arrows), click or press Enter to open it. */
+export const BoardCard = memo(function BoardCard({ card, onOpen }: { card: Card; onOpen: (cardId: string) => void }) {
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: card.id,
+    data: { type: "card", activityId: card.activityId },
+  });
+
+  return (
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      {...attributes}
+      {...listeners}
+      aria-label={`Card ${card.title}`}
+      data-testid="card"
+      onClick={() => onOpen(card.id)}
+      onKeyDown={(event) => {
+        listeners?.onKeyDown?.(event);
+        if (event.key === "Enter" && !isDragging) onOpen(card.id);
+      }}
+      className={cn(
+        cardClass,
+        "cursor-grab touch-manipulation transition-shadow hover:border-indigo-300 focus-visible:outline-2 focus-visible:outline-indigo-500 active:cursor-grabbing",
+        isDragging && "opacity-40",
+      )}
+    >
+      <CardBody card={card} />
+    </li>
+  );
+});
+
+/** What follows the pointer while a card is dragged. */
+export function BoardCardPreview({ card }: { card: Card }) {
+  return (
+    <div className={cn(cardClass, "cursor-grabbing shadow-lg ring-2 ring-indigo-500/40")}>
+      <CardBody card={card} />
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+"use client";
+
+import { Trash2 } from "lucide-react";
+import { type FormEvent, useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, Input, Textarea } from "@/components/ui/field";
+import { ApiError } from "@/lib/api-client";
+import type { Card } from "@/lib/boards/dto";
+import { type FieldErrors, fieldErrorsOf } from "@/lib/errors";
+import { updateCardSchema } from "@/lib/validations/board";
+import { generationParamsSchemaFor, type TaskTypeName } from "@/lib/validations/generation-params";
+import { PARAM_FIELDS, readParams } from "./params-fields";
+import { TaskTypeBadge } from "./task-types";
+import type { BoardApi } from "./use-board";
+
+type CardDetailProps = { card: Card; taskType: TaskTypeName; columnTitle: string; boardApi: BoardApi; onClose: () => void };
+
+/**
+ * Edits a card: title, description and the generation parameters of its column's type. The form runs the
+ * server's own schemas first; nothing is saved while a field is invalid.
+ */
+export function CardDetailDialog({ card, taskType, columnTitle, boardApi, onClose }: CardDetailProps) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [isDeleting, setIsDeleting] = useState(false);
+  const params = card.generationParams as Record<string, unknown>;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const base = updateCardSchema.safeParse({ title: String(form.get("title") ?? ""), description: String(form.get("description") ?? "") });
+    const generation = generationParamsSchemaFor(taskType).safeParse(readParams(taskType, form));
+    const found = {
+      ...(base.success ? {} : fieldErrorsOf(base.error)),
+      ...(generation.success ? {} : fieldErrorsOf(generation.error, "generationParams")),
+    };
+    setErrors(found);
+    if (!base.success || !generation.success) return;
+
+    boardApi.updateCard.mutate(
+      { cardId: card.id, input: { ...base.data, generationParams: generation.data } },
+      {
+        onSuccess: () => {
+          toast.success("Card saved");
+          onClose();
+        },
+        onError: (error) => {
+          if (error instanceof ApiError && error.fields) setErrors(error.fields);
+          else toast.error(`Saving failed: ${error.message}`);
+        },
+      },
+    );
+  }
+
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={card.title} description={`In column ${columnTitle}`} className="w-[min(94vw,40rem)]">
+      <form onSubmit={submit} className="flex flex-col gap-3" noValidate aria-label="Card details">
+        <Field label="Title" errors={errors.title}>
+          {(props) => <Input {...props} name="title" defaultValue={card.title} />}
+        </Field>
+        <Field label="Description" errors={errors.description}>
+          {(props) => <Textarea {...props} name="description" defaultValue={card.description} />}
+        </Field>
+        <fieldset className="grid grid-cols-2 gap-3 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+          <legend className="flex items-center gap-2 px-1 text-sm font-medium text-zinc-600 dark:text-zinc-400">
+            Generation parameters <TaskTypeBadge taskType={taskType} />
+          </legend>
+          {PARAM_FIELDS[taskType].map((field) => (
+            <Field
+              key={field.name}
+              label={field.label}
+              hint={field.hint}
+              errors={errors[`generationParams.${field.name}`]}
+              className={field.kind === "textarea" ? "col-span-2" : undefined}
+            >
+              {(props) => {
+                const value = params[field.name];
+                const defaultValue = value === null || value === undefined ? "" : String(value);
+                const name = `params.${field.name}`;
+                if (field.kind === "textarea") return <Textarea {...props} name={name} defaultValue={defaultValue} />;
+                return <Input {...props} name={name} defaultValue={defaultValue} type={field.kind === "number" ? "number" : "text"} step={field.step ?? "any"} />;
+              }}
+            </Field>
+          ))}
+          {errors.generationParams && <p className="col-span-2 text-xs text-red-600">{errors.generationParams.join(". ")}</p>}
+        </fieldset>
+        <div className="flex items-center justify-between gap-2">
+          <Button variant="ghost" className="text-red-600" onClick={() => setIsDeleting(true)}>
+            <Trash2 className="h-4 w-4" aria-hidden />
+            Delete card
+          </Button>
+          <div className="flex gap-2">
+            <Button variant="secondary" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={boardApi.updateCard.isPending}>
+              {boardApi.updateCard.isPending ? "Saving..." : "Save"}
+            </Button>
+          </div>
+        </div>
+      </form>
+      <ConfirmDialog
+        open={isDeleting}
+        onOpenChange={setIsDeleting}
+        title={`Delete card "${card.title}"?`}
+        description="The card and its parameters are deleted for good."
+        confirmLabel="Delete card"
+        onConfirm={() => {
+          boardApi.deleteCard.mutate(card.id);
+          onClose();
+        }}
+      />
+    </Dialog>
+  );
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { getDb } from "@/db";
+import { findActivityForOwner } from "@/db/queries/activities";
+import { deleteCardRow, findCardForOwner, insertCard, lastCardPosition, updateCardRow } from "@/db/queries/cards";
+import { notFound, parseOrThrow } from "@/lib/errors";
+import type { CreateCardInput, UpdateCardInput } from "@/lib/validations/board";
+import { generationParamsSchemaFor } from "@/lib/validations/generation-params";
+import { type Card, toCard } from "./dto";
+import { positionAfter } from "./position";
+
+type Owner = { ownerId: string };
+
+/** Adds a card at the bottom of a column; its parameters are checked by the column type's schema. */
+export async function createCard({ ownerId, activityId, input }: Owner & { activityId: string; input: CreateCardInput }): Promise<Card> {
+  return getDb().transaction().execute(async (trx) => {
+    // Locking the column serialises appends and moves into it, so keys never collide.
+    const activity = await findActivityForOwner({ activityId, ownerId, lock: true }, trx);
+    if (!activity) throw notFound("No such column");
+
+    const generationParams = parseOrThrow(generationParamsSchemaFor(activity.task_type), input.generationParams ?? {}, "generationParams");
+    const position = positionAfter(await lastCardPosition({ activityId }, trx));
+    const row = await insertCard({ activityId, title: input.title, description: input.description ?? "", generationParams, position }, trx);
+    return toCard(row);
+  });
+}
+
+export async function getCard({ ownerId, cardId }: Owner & { cardId: string }): Promise<Card> {
+  const card = await findCardForOwner({ cardId, ownerId });
+  if (!card) throw notFound("No such card");
+  return toCard(card);
+}
+
+/** Edits title, description or parameters; parameters are replaced whole and must pass the type's schema. */
+export async function updateCard({ ownerId, cardId, input }: Owner & { cardId: string; input: UpdateCardInput }): Promise<Card> {
+  const card = await findCardForOwner({ cardId, ownerId });
+  if (!card) throw notFound("No such card");
+
+  const generationParams =
+    input.generationParams === undefined
+      ? undefined
+      : parseOrThrow(generationParamsSchemaFor(card.task_type), input.generationParams, "generationParams");
+  const row = await updateCardRow({ cardId, values: { title: input.title, description: input.description, generationParams } });
+  return toCard(row);
+}
+
+export async function deleteCard({ ownerId, cardId }: Owner & { cardId: string }): Promise<Card> {
+  const card = await findCardForOwner({ cardId, ownerId });
+  if (!card) throw notFound("No such card");
+  await deleteCardRow({ cardId });
+  return toCard(card);
+}
