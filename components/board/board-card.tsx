@@ -27,31 +27,33 @@ const cardClass =
 
 /** A card on the board: drag it (mouse, touch, or Space then arrows), click or press Enter to open it. */
 export const BoardCard = memo(function BoardCard({ card, onOpen }: { card: Card; onOpen: (cardId: string) => void }) {
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: card.id,
     data: { type: "card", activityId: card.activityId },
   });
 
   return (
-    <li
-      ref={setNodeRef}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
-      {...attributes}
-      {...listeners}
-      aria-label={`Card ${card.title}`}
-      data-testid="card"
-      onClick={() => onOpen(card.id)}
-      onKeyDown={(event) => {
-        listeners?.onKeyDown?.(event);
-        if (event.key === "Enter" && !isDragging) onOpen(card.id);
-      }}
-      className={cn(
-        cardClass,
-        "cursor-grab touch-manipulation transition-shadow hover:border-indigo-300 focus-visible:outline-2 focus-visible:outline-indigo-500 active:cursor-grabbing",
-        isDragging && "opacity-40",
-      )}
-    >
-      <CardBody card={card} />
+    <li ref={setNodeRef} style={{ transform: CSS.Translate.toString(transform), transition }} className={cn(isDragging && "opacity-40")}>
+      <div
+        ref={setActivatorNodeRef}
+        {...attributes}
+        {...listeners}
+        role="button"
+        tabIndex={0}
+        aria-label={`Card ${card.title}`}
+        data-testid="card"
+        onClick={() => onOpen(card.id)}
+        onKeyDown={(event) => {
+          listeners?.onKeyDown?.(event);
+          if (event.key === "Enter" && !isDragging) onOpen(card.id);
+        }}
+        className={cn(
+          cardClass,
+          "cursor-grab touch-manipulation transition-shadow hover:border-indigo-300 focus-visible:outline-2 focus-visible:outline-indigo-500 active:cursor-grabbing",
+        )}
+      >
+        <CardBody card={card} />
+      </div>
     </li>
   );
 });

@@ -22,7 +22,7 @@ import {
 import { horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { useRef, useState } from "react";
 import { cardIndex, findCardColumn, neighboursIn } from "@/lib/boards/board-state";
-import type { Board, Card } from "@/lib/boards/dto";
+import type { Board } from "@/lib/boards/dto";
 import { AddColumn } from "./add-column";
 import { BoardCardPreview } from "./board-card";
 import { BoardColumnView } from "./board-column";

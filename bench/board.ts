@@ -1,0 +1,168 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { migrateToLatest } from "@/db/migrate";
+import { startEmbeddedPostgres } from "@/lib/embedded/postgres";
+import type { Board } from "@/lib/boards/dto";
+import { seedBoard } from "./seed-board";
+import { percentile, summary, timed } from "./stats";
+
+const PORT = 3200;
+const BASE = `http://127.0.0.1:${PORT}`;
+const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), "..");
+
+/**
+ * Board benchmark: the built app on a fresh embedded PostgreSQL, driven over HTTP like a browser would,
+ * then in Chromium. Prints figures; asserts nothing.
+ */
+export async function benchBoard(): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "reelboard-bench-"));
+  await fs.chmod(dir, 0o755);
+  const database = await startEmbeddedPostgres({ dir: path.join(dir, "postgres"), database: "reelboard_bench" });
+  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  const app = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString("hex"), PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR: path.join(dir, "data") },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+
+  try {
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 1 }) }) });
+    await migrateToLatest(db, () => {});
+    await db.destroy();
+    await waitForApp();
+
+    const { cookie, userId } = await signUp();
+    const small = await seedBoard(pool, { ownerId: userId, columns: 5, cards: 1_000 });
+    const large = await seedBoard(pool, { ownerId: userId, columns: 10, cards: 10_000 });
+
+    for (const [label, projectId, runs] of [["1,000 cards", small.projectId, 100], ["10,000 cards", large.projectId, 40]] as const) {
+      const times: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < runs + 5; i++) {
+        const [ms, body] = await timed(async () => {
+          const response = await fetch(`${BASE}/api/projects/${projectId}/board`, { headers: { cookie } });
+          if (!response.ok) throw new Error(`board answered ${response.status}`);
+          return response.text();
+        });
+        bytes = body.length;
+        if (i >= 5) times.push(ms);
+      }
+      console.log(`board JSON, ${label}: ${summary(times)}, ${(bytes / 1024 / 1024).toFixed(1)} MiB`);
+    }
+
+    await benchMoves(pool, cookie, large.projectId);
+    await benchPaint(cookie, small.projectId);
+  } finally {
+    app.kill("SIGINT");
+    await new Promise((resolve) => app.once("exit", resolve));
+    await pool.end();
+    await database.stop();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+
+  async function signUp() {
+    const response = await fetch(`${BASE}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: BASE },
+      body: JSON.stringify({ name: "Bench", email: `bench-${Date.now()}@example.com`, password: "benchmark-password" }),
+    });
+    if (!response.ok) throw new Error(`sign-up answered ${response.status}`);
+    const body = (await response.json()) as { user: { id: string } };
+    const cookie = response.headers.getSetCookie().map((header) => header.split(";")[0]).join("; ");
+    return { cookie, userId: body.user.id };
+  }
+}
+
+/** Random moves within and across the columns of the 10,000-card board, as a person dragging would send them. */
+async function benchMoves(pool: pg.Pool, cookie: string, projectId: string): Promise<void> {
+  const board = (await (await fetch(`${BASE}/api/projects/${projectId}/board`, { headers: { cookie } })).json()) as Board;
+  const columns = board.activities.map((column) => ({ id: column.id, cards: column.cards.map((card) => card.id) }));
+  const writesBefore = await rowsWritten(pool);
+  const times: number[] = [];
+  const moves = 200;
+
+  for (let i = 0; i < moves; i++) {
+    const from = columns[i % columns.length]!;
+    const to = columns[Math.floor(Math.random() * columns.length)]!;
+    const cardId = from.cards[Math.floor(Math.random() * from.cards.length)]!;
+    from.cards.splice(from.cards.indexOf(cardId), 1);
+    const index = Math.floor(Math.random() * (to.cards.length + 1));
+    to.cards.splice(index, 0, cardId);
+    const body = { activityId: to.id, prevId: to.cards[index - 1] ?? null, nextId: to.cards[index + 1] ?? null };
+
+    const [ms, response] = await timed(() =>
+      fetch(`${BASE}/api/cards/${cardId}/move`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(body) }),
+    );
+    if (!response.ok) throw new Error(`move answered ${response.status}: ${await response.text()}`);
+    times.push(ms);
+  }
+
+  // Statistics reach pg_stat_user_tables within about a second of each transaction.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const written = (await rowsWritten(pool)) - writesBefore;
+  console.log(`card move, 10,000 cards: ${summary(times)}; rows written per move: ${(written / moves).toFixed(2)}`);
+}
+
+async function rowsWritten(pool: pg.Pool): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query("select pg_stat_clear_snapshot()");
+    const { rows } = await client.query<{ total: string }>(
+      "select coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) as total from pg_stat_user_tables where relname in ('projects', 'activities', 'task_cards')",
+    );
+    return Number(rows[0]?.total ?? 0);
+  } finally {
+    client.release();
+  }
+}
+
+/** Time from navigation until the board with its cards is on screen, in Chromium. */
+async function benchPaint(cookie: string, projectId: string): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addCookies(
+      cookie.split("; ").map((pair) => {
+        const [name, ...value] = pair.split("=");
+        return { name: name!, value: value.join("="), url: BASE };
+      }),
+    );
+    const page = await context.newPage();
+    const visible: number[] = [];
+    const interactive: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const start = performance.now();
+      await page.goto(`${BASE}/projects/${projectId}`, { waitUntil: "commit" });
+      await page.getByTestId("card").first().waitFor({ state: "visible" });
+      visible.push(performance.now() - start);
+      await page.waitForLoadState("load");
+      await page.waitForFunction(() => document.querySelector("[data-testid=card][aria-roledescription]") !== null);
+      interactive.push(performance.now() - start);
+    }
+    const cards = await page.getByTestId("card").count();
+    console.log(
+      `board in Chromium, 1,000 cards (${cards} rendered): visible p50 ${percentile(visible.slice(1), 50).toFixed(0)} ms, ` +
+        `p95 ${percentile(visible.slice(1), 95).toFixed(0)} ms; draggable (hydrated) p50 ${percentile(interactive.slice(1), 50).toFixed(0)} ms`,
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
+async function waitForApp(): Promise<void> {
+  for (let waited = 0; waited < 300_000; waited += 500) {
+    const ok = await fetch(`${BASE}/sign-in`).then((response) => response.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the app did not start");
+}

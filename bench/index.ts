@@ -1,0 +1,5 @@
+// `npm run bench`: prints figures for the board (load, move, paint). Measured, never asserted.
+import { benchBoard } from "./board";
+
+console.log(`Reelboard benchmarks - ${new Date().toISOString()}, Node ${process.version}\n`);
+await benchBoard();
