@@ -12,7 +12,11 @@ import type { BoardColumn } from "@/lib/boards/dto";
 import { cn } from "@/lib/utils";
 import { BoardCard } from "./board-card";
 import { TASK_TYPE_META } from "./task-types";
+import { useProgressiveCount } from "./use-progressive-count";
 import type { BoardApi } from "./use-board";
+
+/** Cards rendered per column before the creator scrolls for more. */
+const CARDS_PER_PAGE = 40;
 
 type BoardColumnProps = {
   dndId: string;
@@ -30,6 +34,8 @@ export function BoardColumnView({ dndId, column, boardApi, onOpenCard }: BoardCo
   const [isDeleting, setIsDeleting] = useState(false);
   const [isAdding, setIsAdding] = useState(false);
   const meta = TASK_TYPE_META[column.taskType];
+  const { count, hasMore, sentinelRef } = useProgressiveCount(column.cards.length, CARDS_PER_PAGE);
+  const shownCards = column.cards.slice(0, count);
 
   function rename(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -99,11 +105,16 @@ export function BoardColumnView({ dndId, column, boardApi, onOpenCard }: BoardCo
         />
       </header>
 
-      <SortableContext items={column.cards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
+      <SortableContext items={shownCards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
         <ol className="flex min-h-12 flex-col gap-2 overflow-y-auto px-2 pb-2" aria-label={`Cards in ${column.title}`}>
-          {column.cards.map((card) => (
+          {shownCards.map((card) => (
             <BoardCard key={card.id} card={card} onOpen={onOpenCard} />
           ))}
+          {hasMore && (
+            <li ref={sentinelRef} className="py-2 text-center text-xs text-zinc-500">
+              {column.cards.length - count} more cards
+            </li>
+          )}
           {column.cards.length === 0 && !isAdding && (
             <li className="rounded-lg border border-dashed border-zinc-300 p-3 text-center text-xs text-zinc-500 dark:border-zinc-700">
               No cards yet. Add one, or drop a card here.

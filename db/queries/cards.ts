@@ -8,38 +8,19 @@ export type OwnedCardRow = CardRow & { task_type: TaskType; project_id: string }
 
 /** The card with its column's type and project, if that project belongs to the owner. */
 export async function findCardForOwner(
-  { cardId, ownerId, lock = false }: { cardId: string; ownerId: string; lock?: boolean },
+  { cardId, ownerId }: { cardId: string; ownerId: string },
   db: Executor = getDb(),
 ): Promise<OwnedCardRow | undefined> {
   if (!isUuid(cardId)) return undefined;
-  let query = db
+  return db
     .selectFrom("task_cards")
     .innerJoin("activities", "activities.id", "task_cards.activity_id")
     .innerJoin("projects", "projects.id", "activities.project_id")
     .selectAll("task_cards")
     .select(["activities.task_type", "activities.project_id"])
     .where("task_cards.id", "=", cardId)
-    .where("projects.owner_id", "=", ownerId);
-  if (lock) query = query.forNoKeyUpdate(["task_cards"]);
-  return query.executeTakeFirst();
-}
-
-/** Every card of a project, in board order (column by column, top to bottom). */
-export async function listCardsOfProject({ projectId }: { projectId: string }, db: Executor = getDb()): Promise<CardRow[]> {
-  return db
-    .selectFrom("task_cards")
-    .innerJoin("activities", "activities.id", "task_cards.activity_id")
-    .selectAll("task_cards")
-    .where("activities.project_id", "=", projectId)
-    .orderBy("activities.position")
-    .orderBy("task_cards.position")
-    .execute();
-}
-
-export async function findCardsByIds({ ids }: { ids: string[] }, db: Executor): Promise<CardRow[]> {
-  const valid = ids.filter(isUuid);
-  if (valid.length === 0) return [];
-  return db.selectFrom("task_cards").selectAll().where("id", "in", valid).execute();
+    .where("projects.owner_id", "=", ownerId)
+    .executeTakeFirst();
 }
 
 export async function lastCardPosition({ activityId }: { activityId: string }, db: Executor): Promise<string | null> {
@@ -51,17 +32,6 @@ export async function lastCardPosition({ activityId }: { activityId: string }, d
     .limit(1)
     .executeTakeFirst();
   return row?.position ?? null;
-}
-
-/** Whether another card of the column sits strictly between two positions (null: open end). */
-export async function hasCardBetween(
-  { activityId, excludeId, after, before }: { activityId: string; excludeId: string; after: string | null; before: string | null },
-  db: Executor,
-): Promise<boolean> {
-  let query = db.selectFrom("task_cards").select("id").where("activity_id", "=", activityId).where("id", "<>", excludeId);
-  if (after !== null) query = query.where("position", ">", after);
-  if (before !== null) query = query.where("position", "<", before);
-  return (await query.limit(1).executeTakeFirst()) !== undefined;
 }
 
 export async function insertCard(

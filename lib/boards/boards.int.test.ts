@@ -98,6 +98,22 @@ describe("boards on Postgres", () => {
     expect(new Set(positions.map((row) => row.position)).size).toBe(8);
   });
 
+  it("never lets an append and a move to the bottom share a position", async () => {
+    const user = await createUser();
+    const { project, activities } = await createBoard(user.id, ["image", "text"], 2);
+    const [target, source] = activities as [(typeof activities)[0], (typeof activities)[0]];
+
+    const results = await Promise.allSettled([
+      createCard({ ownerId: user.id, activityId: target.id, input: { title: "appended" } }),
+      moveCard({ ownerId: user.id, cardId: source.cards[0]!.id, input: { activityId: target.id, prevId: target.cards[1]!.id, nextId: null } }),
+    ]);
+
+    expect(results[0].status).toBe("fulfilled");
+    const positions = await getDb().selectFrom("task_cards").select("position").where("activity_id", "=", target.id).execute();
+    expect(new Set(positions.map((row) => row.position)).size).toBe(positions.length);
+    expect((await titles(user.id, project.id))[0]?.[1]).toContain("appended");
+  });
+
   it("reorders columns", async () => {
     const user = await createUser();
     const { project, activities } = await createBoard(user.id, ["image", "video", "audio"], 0);
@@ -165,5 +181,35 @@ describe("boards on Postgres", () => {
   it("treats ids that are not UUIDs as unknown", async () => {
     const user = await createUser();
     await expect(getCard({ ownerId: user.id, cardId: "../etc/passwd" })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("the board JSON built by Postgres", () => {
+  it("has exactly the shapes the API returns for projects, columns and cards elsewhere", async () => {
+    const user = await createUser();
+    const { project, activities } = await createBoard(user.id, ["image", "audio", "text"], 2);
+    await createActivity({ ownerId: user.id, projectId: project.id, input: { title: "Empty", taskType: "video" } });
+    const card = activities[1]!.cards[0]!;
+    await updateCard({ ownerId: user.id, cardId: card.id, input: { title: 'Quotes "and" \\ backslashes', generationParams: { text: "Hé — ünïcode ✓", speed: 1.25 } } });
+
+    const board = await getBoard({ ownerId: user.id, projectId: project.id });
+
+    expect(board.project).toEqual(await getProject({ ownerId: user.id, projectId: project.id }));
+    expect(board.activities.map(({ cards: _cards, ...activity }) => activity)).toEqual([
+      ...activities.map(({ cards: _cards, ...activity }) => activity),
+      expect.objectContaining({ title: "Empty", taskType: "video" }),
+    ]);
+    expect(board.activities[3]?.cards).toEqual([]);
+    for (const column of board.activities) {
+      for (const shown of column.cards) expect(shown).toEqual(await getCard({ ownerId: user.id, cardId: shown.id }));
+    }
+    expect(board.activities[1]?.cards[0]?.title).toBe('Quotes "and" \\ backslashes');
+  });
+
+  it("is not found for another user's project", async () => {
+    const owner = await createUser();
+    const stranger = await createUser();
+    const { project } = await createBoard(owner.id, ["image"], 1);
+    await expect(getBoard({ ownerId: stranger.id, projectId: project.id })).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db";
 import { findActivityForOwner } from "@/db/queries/activities";
+import { isUniqueViolation } from "@/db/queries/executor";
 import { deleteCardRow, findCardForOwner, insertCard, lastCardPosition, updateCardRow } from "@/db/queries/cards";
 import { notFound, parseOrThrow } from "@/lib/errors";
 import type { CreateCardInput, UpdateCardInput } from "@/lib/validations/board";
@@ -10,10 +11,23 @@ import { positionAfter } from "./position";
 
 type Owner = { ownerId: string };
 
-/** Adds a card at the bottom of a column; its parameters are checked by the column type's schema. */
+/**
+ * Adds a card at the bottom of a column; its parameters are checked by the column type's schema. Appends
+ * lock the column so they never collide with each other; a move dropped into the bottom gap at the same
+ * moment can take the same key, so a unique violation is retried.
+ */
 export async function createCard({ ownerId, activityId, input }: Owner & { activityId: string; input: CreateCardInput }): Promise<Card> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await appendCard({ ownerId, activityId, input });
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt === 3) throw error;
+    }
+  }
+}
+
+async function appendCard({ ownerId, activityId, input }: Owner & { activityId: string; input: CreateCardInput }): Promise<Card> {
   return getDb().transaction().execute(async (trx) => {
-    // Locking the column serialises appends and moves into it, so keys never collide.
     const activity = await findActivityForOwner({ activityId, ownerId, lock: true }, trx);
     if (!activity) throw notFound("No such column");
 

@@ -1,6 +1,7 @@
-import { getBoard } from "@/lib/boards/get-board";
-import { authedRoute, json } from "@/lib/http/route";
+import { getBoardJson } from "@/lib/boards/get-board";
+import { authedRoute } from "@/lib/http/route";
 
 export const GET = authedRoute<{ projectId: string }>(async ({ params, user }) => {
-  return json(await getBoard({ ownerId: user.id, projectId: params.projectId }));
+  const json = await getBoardJson({ ownerId: user.id, projectId: params.projectId });
+  return new Response(json, { headers: { "content-type": "application/json" } });
 });

@@ -1,0 +1,96 @@
+import "server-only";
+import { sql } from "kysely";
+import { getDb } from "../index";
+import type { CardRow } from "../types";
+import { isUniqueViolation, isUuid } from "./executor";
+
+export type MoveContext = {
+  /** The card's project, when the card is the owner's. */
+  cardProjectId: string | null;
+  /** The target column's project, when the column is the owner's. */
+  targetProjectId: string | null;
+  prev: { activityId: string; position: string } | null;
+  next: { activityId: string; position: string } | null;
+};
+
+/** Everything a card move checks, read in one round trip. */
+export async function selectMoveContext(input: {
+  ownerId: string;
+  cardId: string;
+  activityId: string;
+  prevId: string | null;
+  nextId: string | null;
+}): Promise<MoveContext> {
+  const ids = [input.cardId, input.activityId, input.prevId, input.nextId];
+  if (!ids.every((id) => id === null || isUuid(id))) return { cardProjectId: null, targetProjectId: null, prev: null, next: null };
+
+  const { rows } = await sql<{
+    card_project: string | null;
+    target_project: string | null;
+    prev_activity: string | null;
+    prev_position: string | null;
+    next_activity: string | null;
+    next_position: string | null;
+  }>`
+    select
+      (select a.project_id from task_cards c join activities a on a.id = c.activity_id join projects p on p.id = a.project_id
+        where c.id = ${input.cardId} and p.owner_id = ${input.ownerId}) as card_project,
+      (select a.project_id from activities a join projects p on p.id = a.project_id
+        where a.id = ${input.activityId} and p.owner_id = ${input.ownerId}) as target_project,
+      prev.activity_id as prev_activity, prev.position as prev_position,
+      next.activity_id as next_activity, next.position as next_position
+    from (select 1) as one
+    left join task_cards prev on prev.id = ${input.prevId}
+    left join task_cards next on next.id = ${input.nextId}
+  `.execute(getDb());
+
+  const row = rows[0]!;
+  return {
+    cardProjectId: row.card_project,
+    targetProjectId: row.target_project,
+    prev: row.prev_activity && row.prev_position !== null ? { activityId: row.prev_activity, position: row.prev_position } : null,
+    next: row.next_activity && row.next_position !== null ? { activityId: row.next_activity, position: row.next_position } : null,
+  };
+}
+
+type Neighbour = { id: string; position: string } | null;
+
+/**
+ * Puts the card at `position` in the column, only if its neighbours are still where the mover saw them
+ * and still adjacent. One statement, one row written. Undefined when the column changed in between; two
+ * moves into the same gap compute the same key, and the unique (activity_id, position) index refuses the
+ * second, which is reported the same way.
+ */
+export async function updateCardPositionIfAdjacent(input: {
+  cardId: string;
+  activityId: string;
+  position: string;
+  prev: Neighbour;
+  next: Neighbour;
+}): Promise<CardRow | undefined> {
+  const { cardId, activityId, position, prev, next } = input;
+  const prevStillThere = prev
+    ? sql`exists (select 1 from task_cards where id = ${prev.id} and activity_id = ${activityId} and position = ${prev.position})`
+    : sql`true`;
+  const nextStillThere = next
+    ? sql`exists (select 1 from task_cards where id = ${next.id} and activity_id = ${activityId} and position = ${next.position})`
+    : sql`true`;
+  const nothingBetween = sql`not exists (
+    select 1 from task_cards
+    where activity_id = ${activityId} and id <> ${cardId}
+      ${prev ? sql`and position > ${prev.position}` : sql``}
+      ${next ? sql`and position < ${next.position}` : sql``}
+  )`;
+
+  try {
+    const { rows } = await sql<CardRow>`
+      update task_cards set activity_id = ${activityId}, position = ${position}, updated_at = now()
+      where id = ${cardId} and ${prevStillThere} and ${nextStillThere} and ${nothingBetween}
+      returning *
+    `.execute(getDb());
+    return rows[0];
+  } catch (error) {
+    if (isUniqueViolation(error)) return undefined;
+    throw error;
+  }
+}
