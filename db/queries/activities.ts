@@ -3,10 +3,6 @@ import { getDb } from "../index";
 import type { ActivityRow, TaskType } from "../types";
 import { type Executor, isUuid } from "./executor";
 
-export async function listActivities({ projectId }: { projectId: string }, db: Executor = getDb()): Promise<ActivityRow[]> {
-  return db.selectFrom("activities").selectAll().where("project_id", "=", projectId).orderBy("position").execute();
-}
-
 /** The activity if its project belongs to the owner; `lock` holds the row until the transaction ends. */
 export async function findActivityForOwner(
   { activityId, ownerId, lock = false }: { activityId: string; ownerId: string; lock?: boolean },
