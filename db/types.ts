@@ -54,12 +54,93 @@ export type TaskCardsTable = {
   updated_at: Timestamp;
 };
 
+export type JobStatus = "queued" | "processing" | "completed" | "failed" | "cancelled";
+
+export type GenerationJobsTable = {
+  id: Generated<string>;
+  card_id: string;
+  project_id: string;
+  status: Generated<JobStatus>;
+  task_type: TaskType;
+  params: Json<GenerationParams>;
+  priority: Generated<number>;
+  progress: Generated<number>;
+  current_step: string | null;
+  error_message: string | null;
+  retry_count: Generated<number>;
+  max_retries: Generated<number>;
+  provider: string;
+  engine_run_id: string | null;
+  callback_url: string | null;
+  estimated_seconds: number | null;
+  metadata: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  started_at: Date | null;
+  completed_at: Date | null;
+};
+
+export type JobEventKind = "status" | "progress" | "step" | "log" | "result";
+
+export type JobEventsTable = {
+  id: Generated<string>;
+  job_id: string;
+  project_id: string;
+  kind: JobEventKind;
+  payload: Json<Record<string, unknown>>;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+};
+
+export type MediaTable = {
+  id: Generated<string>;
+  job_id: string;
+  project_id: string;
+  media_type: TaskType;
+  storage_key: string;
+  mime: string;
+  format: string;
+  file_size: ColumnType<number, number, number>;
+  width: number | null;
+  height: number | null;
+  duration: number | null;
+  position: number;
+  generation_metadata: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+};
+
+export type EngineRunStatus = "queued" | "completed" | "failed" | "cancelled";
+
+export type EngineRunsTable = {
+  id: Generated<string>;
+  function_id: string;
+  event: Json<Record<string, unknown>>;
+  status: Generated<EngineRunStatus>;
+  attempt: Generated<number>;
+  steps: Json<Record<string, unknown>>;
+  stack: Json<string[]>;
+  pending: Json<Record<string, unknown> | null>;
+  is_parallel: Generated<boolean>;
+  priority_seconds: Generated<number>;
+  due_at: Timestamp;
+  lease_owner: string | null;
+  lease_until: Date | null;
+  output: Json<unknown>;
+  error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Date | null;
+};
+
 /** Tables the app queries itself; the auth library manages sessions, accounts and verifications. */
 export type Database = {
   users: UsersTable;
   projects: ProjectsTable;
   activities: ActivitiesTable;
   task_cards: TaskCardsTable;
+  generation_jobs: GenerationJobsTable;
+  job_events: JobEventsTable;
+  media: MediaTable;
+  engine_runs: EngineRunsTable;
 };
 
 export type ProjectRow = Selectable<ProjectsTable>;
@@ -67,3 +148,7 @@ export type NewProjectRow = Insertable<ProjectsTable>;
 export type ProjectUpdate = Updateable<ProjectsTable>;
 export type ActivityRow = Selectable<ActivitiesTable>;
 export type CardRow = Selectable<TaskCardsTable>;
+export type JobRow = Selectable<GenerationJobsTable>;
+export type JobEventRow = Selectable<JobEventsTable>;
+export type MediaRow = Selectable<MediaTable>;
+export type EngineRunRow = Selectable<EngineRunsTable>;

@@ -7,6 +7,8 @@ import { z } from "zod";
  */
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Set by Next.js; "phase-production-build" while `next build` loads modules to collect page data. */
+  NEXT_PHASE: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().min(1).default(".data"),
@@ -17,6 +19,21 @@ const schema = z.object({
   MAX_JSON_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   /** Cap on the embedded Postgres pool; external databases often want fewer. */
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+
+  /** Inngest Cloud: both keys. Self-hosted `inngest start`: INNGEST_BASE_URL. Dev server: INNGEST_DEV=1. */
+  INNGEST_EVENT_KEY: z.string().min(1).optional(),
+  INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+  INNGEST_BASE_URL: z.string().url().optional(),
+  INNGEST_DEV: z.string().optional(),
+  /** Generation runs executing at once, per app (the generate function's concurrency limit). */
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  /** Embedded executor: how long a claimed run stays reserved without a heartbeat, in seconds. */
+  ENGINE_LEASE_SECONDS: z.coerce.number().positive().default(15),
+  /** Embedded executor: first retry delay in milliseconds; each further retry doubles it. */
+  ENGINE_RETRY_BASE_MS: z.coerce.number().int().min(0).default(1000),
+  /** The local placeholder generator: how long one job takes, and how often it reports progress. */
+  LOCAL_GENERATION_SECONDS: z.coerce.number().min(0).max(600).default(4),
+  LOCAL_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -41,8 +58,8 @@ export function dataPath(...parts: string[]): string {
   return path.resolve(env.DATA_DIR, ...parts);
 }
 
-/** Used only by the launcher to hand the embedded defaults it started to the app in this process. */
-export function setRuntimeEnv(key: "DATABASE_URL" | "AUTH_SECRET" | "NODE_ENV", value: string): void {
+/** For the launcher (the embedded defaults it started) and the tests; the app itself only reads. */
+export function setRuntimeEnv(key: keyof Env, value: string): void {
   (process.env as Record<string, string>)[key] = value;
   cached = undefined;
 }

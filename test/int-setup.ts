@@ -1,10 +1,21 @@
+import os from "node:os";
+import path from "node:path";
 import { afterAll, inject } from "vitest";
 import { closeDb } from "@/db";
 import { setRuntimeEnv } from "@/lib/env";
 
 setRuntimeEnv("DATABASE_URL", inject("databaseUrl"));
 setRuntimeEnv("AUTH_SECRET", "integration-tests-secret-0123456789abcdef");
+setRuntimeEnv("DATA_DIR", path.join(os.tmpdir(), `reelboard-int-data-${process.pid}`));
+// Generation that takes a fraction of a second, reporting progress a few times on the way.
+setRuntimeEnv("LOCAL_GENERATION_SECONDS", "0.4");
+setRuntimeEnv("LOCAL_POLL_MS", "100");
+setRuntimeEnv("ENGINE_RETRY_BASE_MS", "20");
 
 afterAll(async () => {
+  const { stopEmbeddedEngine } = await import("@/lib/jobs/engine/start");
+  const { closeListener } = await import("@/lib/realtime/listener");
+  await stopEmbeddedEngine();
+  await closeListener();
   await closeDb();
 });

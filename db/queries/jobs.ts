@@ -1,0 +1,107 @@
+import "server-only";
+import { sql } from "kysely";
+import { getDb } from "../index";
+import type { JobRow, JobStatus, MediaRow } from "../types";
+import { type Executor, isUuid } from "./executor";
+
+type JobValues = Partial<
+  Pick<JobRow, "status" | "progress" | "current_step" | "error_message" | "retry_count" | "priority" | "engine_run_id" | "estimated_seconds" | "started_at" | "completed_at">
+> & { metadata?: string };
+
+export async function insertJob(
+  values: { cardId: string; projectId: string; taskType: JobRow["task_type"]; params: unknown; priority: number; provider: string; callbackUrl: string | null; estimatedSeconds: number | null; maxRetries: number },
+  db: Executor = getDb(),
+): Promise<JobRow> {
+  return db
+    .insertInto("generation_jobs")
+    .values({
+      card_id: values.cardId,
+      project_id: values.projectId,
+      task_type: values.taskType,
+      params: JSON.stringify(values.params),
+      priority: values.priority,
+      provider: values.provider,
+      callback_url: values.callbackUrl,
+      estimated_seconds: values.estimatedSeconds,
+      max_retries: values.maxRetries,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The job if its project belongs to the owner. */
+export async function findJobForOwner({ jobId, ownerId }: { jobId: string; ownerId: string }): Promise<JobRow | undefined> {
+  if (!isUuid(jobId)) return undefined;
+  return getDb()
+    .selectFrom("generation_jobs")
+    .innerJoin("projects", "projects.id", "generation_jobs.project_id")
+    .selectAll("generation_jobs")
+    .where("generation_jobs.id", "=", jobId)
+    .where("projects.owner_id", "=", ownerId)
+    .executeTakeFirst();
+}
+
+/** For the job's own steps, which act for the system rather than for a signed-in user. */
+export async function findJob({ jobId }: { jobId: string }, db: Executor = getDb()): Promise<JobRow | undefined> {
+  if (!isUuid(jobId)) return undefined;
+  return db.selectFrom("generation_jobs").selectAll().where("id", "=", jobId).executeTakeFirst();
+}
+
+export async function listJobsOfCard({ cardId }: { cardId: string }): Promise<JobRow[]> {
+  return getDb().selectFrom("generation_jobs").selectAll().where("card_id", "=", cardId).orderBy("created_at", "desc").limit(50).execute();
+}
+
+/** Every active job of the project, plus the latest job of each card (for the cards' status chips). */
+export async function listProjectJobs({ projectId }: { projectId: string }): Promise<JobRow[]> {
+  const { rows } = await sql<JobRow>`
+    select * from generation_jobs where project_id = ${projectId} and status in ('queued', 'processing')
+    union
+    select distinct on (card_id) * from generation_jobs where project_id = ${projectId}
+    order by created_at
+  `.execute(getDb());
+  return rows;
+}
+
+/**
+ * Changes a job only if it is still in one of the `from` states: a compare-and-set, so that a cancel and
+ * a finishing step racing each other cannot both win. Undefined when the guard failed.
+ */
+export async function updateJobIf(
+  { jobId, from, values }: { jobId: string; from: readonly JobStatus[]; values: JobValues },
+  db: Executor = getDb(),
+): Promise<JobRow | undefined> {
+  return db
+    .updateTable("generation_jobs")
+    .set(values)
+    .where("id", "=", jobId)
+    .where("status", "in", [...from])
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function listMediaOfJobs({ jobIds }: { jobIds: string[] }, db: Executor = getDb()): Promise<MediaRow[]> {
+  if (jobIds.length === 0) return [];
+  return db.selectFrom("media").selectAll().where("job_id", "in", jobIds).orderBy("job_id").orderBy("position").execute();
+}
+
+export async function insertMediaIfAbsent(
+  values: Omit<MediaRow, "id" | "created_at" | "generation_metadata"> & { generation_metadata: Record<string, unknown> },
+  db: Executor = getDb(),
+): Promise<void> {
+  await db
+    .insertInto("media")
+    .values({ ...values, generation_metadata: JSON.stringify(values.generation_metadata) })
+    .onConflict((conflict) => conflict.columns(["job_id", "position"]).doNothing())
+    .execute();
+}
+
+export async function findMediaForOwner({ mediaId, ownerId }: { mediaId: string; ownerId: string }): Promise<MediaRow | undefined> {
+  if (!isUuid(mediaId)) return undefined;
+  return getDb()
+    .selectFrom("media")
+    .innerJoin("projects", "projects.id", "media.project_id")
+    .selectAll("media")
+    .where("media.id", "=", mediaId)
+    .where("projects.owner_id", "=", ownerId)
+    .executeTakeFirst();
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { APP_ID } from "@/inngest/client";
+import { inngestHandler } from "@/inngest/handler";
+import { env } from "@/lib/env";
+import { Executor } from "./executor";
+import { engineMode } from "./mode";
+import { engineFunctions } from "./registry";
+import { servePost } from "./serve-post";
+
+const globalForEngine = globalThis as typeof globalThis & { __reelboardExecutor?: Executor };
+
+/**
+ * Starts the embedded executor in this process, once; a no-op when an Inngest server runs the functions.
+ * Throws (and so stops the app) when a function uses an option the executor cannot honour.
+ */
+export async function startEmbeddedEngine(): Promise<Executor | undefined> {
+  const mode = engineMode();
+  if (mode.kind !== "embedded" || globalForEngine.__reelboardExecutor) return globalForEngine.__reelboardExecutor;
+
+  const executor = new Executor({
+    appId: APP_ID,
+    functions: engineFunctions(),
+    handler: servePost(inngestHandler),
+    signingKey: mode.signingKey,
+    leaseMs: env.ENGINE_LEASE_SECONDS * 1000,
+    retryBaseMs: env.ENGINE_RETRY_BASE_MS,
+  });
+  globalForEngine.__reelboardExecutor = executor;
+  await executor.start();
+  return executor;
+}
+
+export async function stopEmbeddedEngine(): Promise<void> {
+  const executor = globalForEngine.__reelboardExecutor;
+  globalForEngine.__reelboardExecutor = undefined;
+  await executor?.stop();
+}

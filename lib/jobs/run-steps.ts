@@ -1,0 +1,109 @@
+import "server-only";
+import { findJob, insertMediaIfAbsent, updateJobIf } from "@/db/queries/jobs";
+import type { JobRow } from "@/db/types";
+import { providerById } from "@/lib/providers";
+import type { StoredFile, Submission } from "@/lib/providers/types";
+import { withJobSignal } from "./abort";
+import { publishJob } from "./publish";
+
+/*
+ * The steps of the generate-media function. Each is safe to run again after a crash: status changes are
+ * compare-and-set, events carry a dedupe key, media rows are keyed by (job, position), files by key.
+ */
+
+export type Prepared = { isCancelled: boolean };
+export type PollOutcome = { status: "running" } | { status: "cancelled" } | { status: "done"; files: StoredFile[] };
+
+async function loadJob(jobId: string): Promise<JobRow> {
+  const job = await findJob({ jobId });
+  if (!job) throw new Error(`Job ${jobId} no longer exists`);
+  return job;
+}
+
+function providerOf(job: JobRow) {
+  const provider = providerById(job.provider);
+  if (!provider) throw new Error(`No provider "${job.provider}" on this server`);
+  return provider;
+}
+
+export async function prepareJob({ jobId, runId }: { jobId: string; runId: string }): Promise<Prepared> {
+  const started = await updateJobIf({
+    jobId,
+    from: ["queued"],
+    values: { status: "processing", started_at: new Date(), current_step: "preparing", progress: 0.02, engine_run_id: runId },
+  });
+  if (started) {
+    await publishJob({ job: started, kind: "status", dedupeKey: `prepare:${started.retry_count}` });
+    return { isCancelled: false };
+  }
+  const job = await loadJob(jobId);
+  return { isCancelled: job.status !== "processing" };
+}
+
+export async function submitJob({ jobId }: { jobId: string }): Promise<Submission> {
+  const job = await loadJob(jobId);
+  const submission = await providerOf(job).submit({ jobId, params: job.params });
+  const updated = await updateJobIf({
+    jobId,
+    from: ["processing"],
+    values: { current_step: "submitted", progress: 0.05, estimated_seconds: submission.estimatedSeconds },
+  });
+  if (updated) await publishJob({ job: updated, kind: "step", dedupeKey: `submit:${job.retry_count}` });
+  return submission;
+}
+
+/** Asks the provider how far it got; progress is scaled into 5%-95%, leaving room for storing and finishing. */
+export async function pollJob({ jobId, submission, poll }: { jobId: string; submission: Submission; poll: number }): Promise<PollOutcome> {
+  const job = await loadJob(jobId);
+  if (job.status !== "processing") return { status: "cancelled" };
+
+  const result = await withJobSignal(jobId, (signal) =>
+    providerOf(job).poll({ jobId, projectId: job.project_id, params: job.params, externalId: submission.externalId, signal }),
+  );
+  if (result.status === "done") return result;
+
+  const updated = await updateJobIf({
+    jobId,
+    from: ["processing"],
+    values: { current_step: result.step, progress: 0.05 + 0.9 * Math.min(1, result.progress) },
+  });
+  if (!updated) return { status: "cancelled" };
+  await publishJob({ job: updated, kind: "progress", dedupeKey: `poll-${poll}:${job.retry_count}` });
+  return { status: "running" };
+}
+
+export async function storeJobResult({ jobId, files }: { jobId: string; files: StoredFile[] }): Promise<void> {
+  const job = await loadJob(jobId);
+  for (const [position, file] of files.entries()) {
+    await insertMediaIfAbsent({
+      job_id: jobId,
+      project_id: job.project_id,
+      media_type: job.task_type,
+      storage_key: file.storageKey,
+      mime: file.mime,
+      format: file.format,
+      file_size: file.fileSize,
+      width: file.width,
+      height: file.height,
+      duration: file.duration,
+      position,
+      generation_metadata: { provider: job.provider, params: job.params },
+    });
+  }
+  const updated = await updateJobIf({ jobId, from: ["processing"], values: { current_step: "storing", progress: 0.97 } });
+  if (updated) await publishJob({ job: updated, kind: "result", dedupeKey: `store:${job.retry_count}` });
+}
+
+export async function finishJob({ jobId }: { jobId: string }): Promise<void> {
+  const job = await updateJobIf({ jobId, from: ["processing"], values: { status: "completed", progress: 1, current_step: "done", completed_at: new Date() } });
+  if (job) await publishJob({ job, kind: "status", dedupeKey: `finish:${job.retry_count}` });
+}
+
+export async function failJob({ jobId, message }: { jobId: string; message: string }): Promise<void> {
+  const job = await updateJobIf({
+    jobId,
+    from: ["queued", "processing"],
+    values: { status: "failed", error_message: message.slice(0, 2000), current_step: "failed", completed_at: new Date() },
+  });
+  if (job) await publishJob({ job, kind: "status", dedupeKey: `fail:${job.retry_count}` });
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import { listJobEventsAfter } from "@/db/queries/job-events";
+import { CHANNELS, subscribe } from "./listener";
+
+const PAGE = 500;
+
+/**
+ * A project's job events as Server-Sent Events, starting after `afterId` (the Last-Event-ID of a
+ * reconnecting browser). Subscribes before replaying, so nothing falls between the replay and the live
+ * part; every write goes out in id order with its id, so the next reconnect resumes exactly there.
+ */
+export function projectEventStream({ projectId, afterId, signal, heartbeatMs = 15_000 }: { projectId: string; afterId: string; signal: AbortSignal; heartbeatMs?: number }): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let lastSent = afterId;
+  let isClosed = false;
+  let isPumping = false;
+  let pumpAgain = false;
+  let unsubscribe: (() => void) | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
+
+  const close = () => {
+    if (isClosed) return;
+    isClosed = true;
+    unsubscribe?.();
+    clearInterval(heartbeat);
+  };
+
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (text: string) => {
+        if (isClosed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          close();
+        }
+      };
+      const pump = async (): Promise<void> => {
+        if (isPumping) {
+          pumpAgain = true;
+          return;
+        }
+        isPumping = true;
+        try {
+          do {
+            pumpAgain = false;
+            for (let rows = await listJobEventsAfter({ projectId, afterId: lastSent, limit: PAGE }); !isClosed; rows = await listJobEventsAfter({ projectId, afterId: lastSent, limit: PAGE })) {
+              for (const row of rows) {
+                send(`id: ${row.id}\nevent: job.${row.kind}\ndata: ${JSON.stringify(row.payload)}\n\n`);
+                lastSent = row.id;
+              }
+              if (rows.length < PAGE) break;
+            }
+          } while (pumpAgain && !isClosed);
+        } catch (error) {
+          send(`event: stream.error\ndata: ${JSON.stringify({ message: error instanceof Error ? error.message : "stream failed" })}\n\n`);
+        } finally {
+          isPumping = false;
+        }
+      };
+
+      signal.addEventListener("abort", () => {
+        close();
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the client going away.
+        }
+      });
+      unsubscribe = await subscribe(CHANNELS.jobEvents, (payload) => {
+        if (payload.startsWith(`${projectId}:`)) void pump();
+      });
+      send("retry: 2000\n\n");
+      await pump();
+      heartbeat = setInterval(() => send(": heartbeat\n\n"), heartbeatMs);
+      heartbeat.unref();
+    },
+    cancel() {
+      close();
+    },
+  });
+}
