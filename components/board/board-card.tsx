@@ -3,7 +3,9 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { memo } from "react";
+import { JobProgress, JobStatusChip } from "@/components/jobs/job-progress";
 import type { Card } from "@/lib/boards/dto";
+import type { Job } from "@/lib/jobs/dto";
 import { cn } from "@/lib/utils";
 
 function summary(card: Card): string {
@@ -12,12 +14,24 @@ function summary(card: Card): string {
   return typeof text === "string" ? text : "";
 }
 
-function CardBody({ card }: { card: Card }) {
+function CardBody({ card, job }: { card: Card; job?: Job }) {
   const detail = summary(card) || card.description;
+  const thumbnail = job?.status === "completed" ? job.media.find((media) => media.mediaType === "image") : undefined;
+  const isActive = job?.status === "queued" || job?.status === "processing";
   return (
     <>
+      {thumbnail && (
+        // eslint-disable-next-line @next/next/no-img-element -- private, access-checked bytes: no image optimiser
+        <img src={thumbnail.url} alt="" className="mb-2 aspect-video w-full rounded-md object-cover" loading="lazy" data-testid="card-thumbnail" />
+      )}
       <p className="text-sm font-medium break-words">{card.title}</p>
       {detail && <p className="mt-1 line-clamp-2 text-xs text-zinc-500">{detail}</p>}
+      {job && (isActive || job.status === "failed") && (
+        <div className="mt-2 flex flex-col gap-1">
+          <JobStatusChip job={job} />
+          {isActive && <JobProgress job={job} isCompact />}
+        </div>
+      )}
     </>
   );
 }
@@ -26,7 +40,7 @@ const cardClass =
   "w-full rounded-lg border border-zinc-200 bg-white p-3 text-left shadow-sm dark:border-zinc-800 dark:bg-zinc-900";
 
 /** A card on the board: drag it (mouse, touch, or Space then arrows), click or press Enter to open it. */
-export const BoardCard = memo(function BoardCard({ card, onOpen }: { card: Card; onOpen: (cardId: string) => void }) {
+export const BoardCard = memo(function BoardCard({ card, onOpen, job }: { card: Card; onOpen: (cardId: string) => void; job?: Job }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: card.id,
     data: { type: "card", activityId: card.activityId },
@@ -52,7 +66,7 @@ export const BoardCard = memo(function BoardCard({ card, onOpen }: { card: Card;
           "cursor-grab touch-manipulation transition-shadow hover:border-indigo-300 focus-visible:outline-2 focus-visible:outline-indigo-500 active:cursor-grabbing",
         )}
       >
-        <CardBody card={card} />
+        <CardBody card={card} job={job} />
       </div>
     </li>
   );

@@ -9,6 +9,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Input } from "@/components/ui/field";
 import { Menu } from "@/components/ui/menu";
 import type { BoardColumn } from "@/lib/boards/dto";
+import type { Job } from "@/lib/jobs/dto";
 import { cn } from "@/lib/utils";
 import { BoardCard } from "./board-card";
 import { TASK_TYPE_META } from "./task-types";
@@ -23,9 +24,10 @@ type BoardColumnProps = {
   column: BoardColumn;
   boardApi: BoardApi;
   onOpenCard: (cardId: string) => void;
+  latestJobs: Map<string, Job>;
 };
 
-export function BoardColumnView({ dndId, column, boardApi, onOpenCard }: BoardColumnProps) {
+export function BoardColumnView({ dndId, column, boardApi, onOpenCard, latestJobs }: BoardColumnProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: dndId,
     data: { type: "column" },
@@ -108,7 +110,7 @@ export function BoardColumnView({ dndId, column, boardApi, onOpenCard }: BoardCo
       <SortableContext items={shownCards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
         <ol className="flex min-h-12 flex-col gap-2 overflow-y-auto px-2 pb-2" aria-label={`Cards in ${column.title}`}>
           {shownCards.map((card) => (
-            <BoardCard key={card.id} card={card} onOpen={onOpenCard} />
+            <BoardCard key={card.id} card={card} onOpen={onOpenCard} job={latestJobs.get(card.id)} />
           ))}
           {hasMore && (
             <li ref={sentinelRef} className="py-2 text-center text-xs text-zinc-500">

@@ -20,7 +20,10 @@ import {
   useSensors,
 } from "@dnd-kit/core";
 import { horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
-import { useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
+import { QueueButton, QueuePanel } from "@/components/jobs/queue-panel";
+import { useProjectJobs } from "@/components/jobs/use-project-jobs";
+import type { Job } from "@/lib/jobs/dto";
 import { cardIndex, findCardColumn, neighboursIn } from "@/lib/boards/board-state";
 import type { Board } from "@/lib/boards/dto";
 import { AddColumn } from "./add-column";
@@ -54,9 +57,14 @@ const collisionDetection: CollisionDetection = (args) => {
   return closestCorners({ ...args, droppableContainers: cardsInColumn });
 };
 
-export function BoardView({ initialBoard }: { initialBoard: Board }) {
+type BoardViewProps = { initialBoard: Board; initialJobs: Job[]; engineLabel: string };
+
+export function BoardView({ initialBoard, initialJobs, engineLabel }: BoardViewProps) {
   const boardApi = useBoard(initialBoard);
   const { board } = boardApi;
+  const jobsApi = useProjectJobs(board.project.id, initialJobs);
+  const [isQueueOpen, setIsQueueOpen] = useState(false);
+  const cardsById = useMemo(() => new Map(board.activities.flatMap((column) => column.cards.map((card) => [card.id, card] as const))), [board]);
   const [dragging, setDragging] = useState<{ id: string; isColumn: boolean } | null>(null);
   const [openCardId, setOpenCardId] = useState<string | null>(null);
   const snapshot = useRef<Board | null>(null);
@@ -143,6 +151,9 @@ export function BoardView({ initialBoard }: { initialBoard: Board }) {
 
   return (
     <div className="flex h-full min-h-0 flex-1 flex-col">
+      <div className="flex items-center justify-end gap-2 px-4 pt-3">
+        <QueueButton count={jobsApi.active.length} onClick={() => setIsQueueOpen(true)} />
+      </div>
       <DndContext
         sensors={sensors}
         collisionDetection={collisionDetection}
@@ -167,6 +178,7 @@ export function BoardView({ initialBoard }: { initialBoard: Board }) {
                 column={column}
                 boardApi={boardApi}
                 onOpenCard={setOpenCardId}
+                latestJobs={jobsApi.latestByCard}
               />
             ))}
           </SortableContext>
@@ -175,8 +187,16 @@ export function BoardView({ initialBoard }: { initialBoard: Board }) {
         <DragOverlay>{draggedCard ? <BoardCardPreview card={draggedCard} /> : null}</DragOverlay>
       </DndContext>
       {openCard && openCardColumn && (
-        <CardDetailDialog card={openCard} taskType={openCardColumn.taskType} columnTitle={openCardColumn.title} boardApi={boardApi} onClose={() => setOpenCardId(null)} />
+        <CardDetailDialog
+          card={openCard}
+          taskType={openCardColumn.taskType}
+          columnTitle={openCardColumn.title}
+          boardApi={boardApi}
+          jobsApi={jobsApi}
+          onClose={() => setOpenCardId(null)}
+        />
       )}
+      <QueuePanel jobsApi={jobsApi} cardsById={cardsById} engineLabel={engineLabel} open={isQueueOpen} onOpenChange={setIsQueueOpen} />
     </div>
   );
 }

@@ -12,17 +12,19 @@ import type { Card } from "@/lib/boards/dto";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/errors";
 import { updateCardSchema } from "@/lib/validations/board";
 import { generationParamsSchemaFor, type TaskTypeName } from "@/lib/validations/generation-params";
+import { CardGeneration } from "@/components/jobs/card-generation";
+import type { ProjectJobs } from "@/components/jobs/use-project-jobs";
 import { PARAM_FIELDS, readParams } from "./params-fields";
 import { TaskTypeBadge } from "./task-types";
 import type { BoardApi } from "./use-board";
 
-type CardDetailProps = { card: Card; taskType: TaskTypeName; columnTitle: string; boardApi: BoardApi; onClose: () => void };
+type CardDetailProps = { card: Card; taskType: TaskTypeName; columnTitle: string; boardApi: BoardApi; jobsApi: ProjectJobs; onClose: () => void };
 
 /**
  * Edits a card: title, description and the generation parameters of its column's type. The form runs the
  * server's own schemas first; nothing is saved while a field is invalid.
  */
-export function CardDetailDialog({ card, taskType, columnTitle, boardApi, onClose }: CardDetailProps) {
+export function CardDetailDialog({ card, taskType, columnTitle, boardApi, jobsApi, onClose }: CardDetailProps) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [isDeleting, setIsDeleting] = useState(false);
   const params = card.generationParams as Record<string, unknown>;
@@ -56,7 +58,14 @@ export function CardDetailDialog({ card, taskType, columnTitle, boardApi, onClos
 
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()} title={card.title} description={`In column ${columnTitle}`} className="w-[min(94vw,40rem)]">
-      <form onSubmit={submit} className="flex flex-col gap-3" noValidate aria-label="Card details">
+      <CardGeneration
+        cardId={card.id}
+        latest={jobsApi.latestByCard.get(card.id)}
+        jobsApi={jobsApi}
+        isSupported={taskType === "image"}
+        onInvalid={setErrors}
+      />
+      <form onSubmit={submit} className="mt-4 flex flex-col gap-3" noValidate aria-label="Card details">
         <Field label="Title" errors={errors.title}>
           {(props) => <Input {...props} name="title" defaultValue={card.title} />}
         </Field>

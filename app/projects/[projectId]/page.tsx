@@ -6,6 +6,8 @@ import { BoardView } from "@/components/board/board-view";
 import { requirePageUser } from "@/lib/auth/session";
 import { getBoard } from "@/lib/boards/get-board";
 import { AppError } from "@/lib/errors";
+import { engineMode } from "@/lib/jobs/engine/mode";
+import { listJobsOfProject } from "@/lib/jobs/jobs";
 
 type Props = { params: Promise<{ projectId: string }> };
 
@@ -22,6 +24,9 @@ export default async function ProjectBoardPage({ params }: Props) {
   const { projectId } = await params;
   const user = await requirePageUser();
   const board = await loadBoard(user.id, projectId);
+  const jobs = await listJobsOfProject({ ownerId: user.id, projectId });
+  const mode = engineMode();
+  const engineLabel = mode.kind === "embedded" ? "the embedded job engine (no Inngest server configured)" : mode.description;
 
   return (
     <div className="flex h-screen flex-col">
@@ -31,7 +36,7 @@ export default async function ProjectBoardPage({ params }: Props) {
         </Link>
         <h1 className="truncate font-medium">{board.project.title}</h1>
       </AppHeader>
-      <BoardView initialBoard={board} />
+      <BoardView initialBoard={board} initialJobs={jobs} engineLabel={engineLabel} />
     </div>
   );
 }

@@ -1,0 +1,92 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { RotateCcw, Sparkles, Square } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
+import { ApiError, api } from "@/lib/api-client";
+import type { Job } from "@/lib/jobs/dto";
+import { JobProgress, JobStatusChip } from "./job-progress";
+import type { ProjectJobs } from "./use-project-jobs";
+
+type CardGenerationProps = { cardId: string; latest: Job | undefined; jobsApi: ProjectJobs; isSupported: boolean; onInvalid: (fields: Record<string, string[]>) => void };
+
+/** Generate, watch, cancel and retry a card's job, and its results and earlier generations. */
+export function CardGeneration({ cardId, latest, jobsApi, isSupported, onInvalid }: CardGenerationProps) {
+  const [priority, setPriority] = useState(2);
+  const [error, setError] = useState<string | null>(null);
+  const history = useQuery({
+    queryKey: ["card-jobs", cardId],
+    queryFn: async () => (await api<{ jobs: Job[] }>(`/api/cards/${cardId}/jobs`)).jobs,
+  });
+  const isActive = latest?.status === "queued" || latest?.status === "processing";
+  const results = (history.data ?? []).filter((job) => job.status === "completed" && job.media.length > 0);
+
+  function generate() {
+    setError(null);
+    jobsApi.generate.mutate(
+      { cardId, priority },
+      {
+        onError: (failure) => {
+          if (failure instanceof ApiError && failure.fields) onInvalid(failure.fields);
+          setError(failure.message);
+        },
+        onSuccess: () => void history.refetch(),
+      },
+    );
+  }
+
+  return (
+    <section aria-label="Generation" className="flex flex-col gap-3 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+      <div className="flex flex-wrap items-center gap-2">
+        <Button onClick={generate} disabled={!isSupported || isActive || jobsApi.generate.isPending}>
+          <Sparkles className="h-4 w-4" aria-hidden />
+          Generate
+        </Button>
+        <Select aria-label="Job priority" value={priority} onChange={(event) => setPriority(Number(event.target.value))} className="h-9 w-32">
+          <option value={1}>High priority</option>
+          <option value={2}>Normal priority</option>
+          <option value={3}>Low priority</option>
+        </Select>
+        {latest && <JobStatusChip job={latest} />}
+        {isActive && latest && (
+          <Button variant="secondary" size="sm" onClick={() => jobsApi.cancel.mutate(latest.id)}>
+            <Square className="h-3.5 w-3.5" aria-hidden />
+            Cancel job
+          </Button>
+        )}
+        {latest?.status === "failed" && (
+          <Button variant="secondary" size="sm" onClick={() => jobsApi.retry.mutate(latest.id)}>
+            <RotateCcw className="h-3.5 w-3.5" aria-hidden />
+            Retry job
+          </Button>
+        )}
+      </div>
+      {!isSupported && <p className="text-xs text-zinc-500">Generation for this card type arrives with the media generators.</p>}
+      {error && (
+        <p role="alert" className="text-xs text-red-600">
+          {error}
+        </p>
+      )}
+      {latest && latest.status !== "completed" && <JobProgress job={latest} />}
+      {results.length > 0 && (
+        <div>
+          <h3 className="mb-2 text-sm font-medium">Results</h3>
+          <ul className="grid grid-cols-3 gap-2" aria-label="Results">
+            {results.flatMap((job) =>
+              job.media.map((media) => (
+                <li key={media.id}>
+                  <a href={media.url} target="_blank" rel="noreferrer" className="block overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-800">
+                    {/* eslint-disable-next-line @next/next/no-img-element -- private, access-checked bytes: no image optimiser */}
+                    <img src={media.url} alt={`Result of ${new Date(job.createdAt).toLocaleString()}`} className="aspect-square w-full object-cover" />
+                  </a>
+                </li>
+              )),
+            )}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
