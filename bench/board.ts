@@ -25,6 +25,7 @@ export async function benchBoard(): Promise<void> {
   await fs.chmod(dir, 0o755);
   const database = await startEmbeddedPostgres({ dir: path.join(dir, "postgres"), database: "reelboard_bench" });
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  pool.on("error", () => {}); // The database goes away at the end; idle clients may notice first.
   const app = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString("hex"), PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR: path.join(dir, "data") },
@@ -64,6 +65,7 @@ export async function benchBoard(): Promise<void> {
     }
 
     await benchMoves(pool, cookie, large.projectId);
+    await benchProgressLatency(pool, cookie, small.projectId);
     await benchPaint(credentials, small.projectId);
   } finally {
     app.kill("SIGINT");
@@ -135,6 +137,62 @@ async function installWriteCounter(pool: pg.Pool): Promise<void> {
 async function rowsWritten(pool: pg.Pool): Promise<number> {
   const { rows } = await pool.query<{ n: string }>("select n from bench_row_writes");
   return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Progress latency: a step appends a job event exactly as publishJob does (advisory lock, insert,
+ * NOTIFY in one transaction); the time until an SSE client of the running app has it.
+ */
+async function benchProgressLatency(pool: pg.Pool, cookie: string, projectId: string): Promise<void> {
+  const { rows } = await pool.query<{ job_id: string }>(
+    `insert into generation_jobs (card_id, project_id, task_type, params, provider)
+     select c.id, a.project_id, a.task_type, c.generation_params, 'local-image'
+     from task_cards c join activities a on a.id = c.activity_id where a.project_id = $1 limit 1
+     returning id as job_id`,
+    [projectId],
+  );
+  const jobId = rows[0]!.job_id;
+  const abort = new AbortController();
+  const response = await fetch(`${BASE}/api/projects/${projectId}/events`, { headers: { cookie }, signal: abort.signal });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const latencies: number[] = [];
+  const events = 200;
+
+  const reading = (async () => {
+    let buffer = "";
+    while (latencies.length < events) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      for (let split = buffer.indexOf("\n\n"); split >= 0; split = buffer.indexOf("\n\n")) {
+        const data = buffer.slice(0, split).split("\n").find((line) => line.startsWith("data:"));
+        buffer = buffer.slice(split + 2);
+        if (data) latencies.push(performance.now() + performance.timeOrigin - (JSON.parse(data.slice(5)) as { sentAt: number }).sentAt);
+      }
+    }
+  })();
+
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  for (let i = 0; i < events; i++) {
+    const client = await pool.connect();
+    try {
+      await client.query("begin");
+      await client.query("select pg_advisory_xact_lock(hashtextextended($1, 0))", [projectId]);
+      await client.query(
+        `with inserted as (insert into job_events (job_id, project_id, kind, payload) values ($1, $2, 'progress', $3) returning id)
+         select pg_notify('reelboard_job_events', $2::text || ':' || id) from inserted`,
+        [jobId, projectId, JSON.stringify({ sentAt: performance.now() + performance.timeOrigin })],
+      );
+      await client.query("commit");
+    } finally {
+      client.release();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  abort.abort();
+  console.log(`progress latency, job event to SSE client: ${summary(latencies)}`);
 }
 
 /** Time from navigation until the board with its cards is on screen, in Chromium. */

@@ -1,5 +1,6 @@
 import { Inngest } from "inngest";
 import { env } from "@/lib/env";
+import { createEmbeddedFetch } from "@/lib/jobs/engine/embedded-fetch";
 import { engineMode } from "@/lib/jobs/engine/mode";
 
 export const APP_ID = "reelboard";
@@ -18,14 +19,7 @@ function clientOptions() {
   return { isDev: false, eventKey: "embedded", signingKey: mode.signingKey, fetch: embeddedFetch };
 }
 
-async function embeddedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url);
-  if (init?.method === "POST" && /\/e\/[^/]+$/.test(url.pathname)) {
-    const { enqueueEvents } = await import("@/lib/jobs/engine/enqueue");
-    const ids = await enqueueEvents(JSON.parse(String(init.body)));
-    return Response.json({ ids, status: 200 });
-  }
-  return Response.json({ error: `The embedded job engine does not serve ${url.pathname}`, status: 501 }, { status: 501 });
-}
+// Loaded lazily: the registry imports the functions, which import this client.
+const embeddedFetch = createEmbeddedFetch(async () => (await import("@/lib/jobs/engine/registry")).engineFunctions());
 
 export const inngest = new Inngest({ id: APP_ID, ...clientOptions() });

@@ -67,6 +67,7 @@ async function shutdown(signal: string): Promise<void> {
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGHUP", () => void shutdown("SIGHUP"));
 
 function isBuildStale(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");

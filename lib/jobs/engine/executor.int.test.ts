@@ -5,7 +5,8 @@ import { getDb } from "@/db";
 import { insertRuns } from "@/db/queries/engine-runs";
 import { signBody } from "./signing";
 import { Executor } from "./executor";
-import { toEngineFunction } from "./function-config";
+import { createEmbeddedFetch } from "./embedded-fetch";
+import { type EngineFunction, toEngineFunction } from "./function-config";
 import { servePost } from "./serve-post";
 
 const SIGNING_KEY = "signkey-test-0123456789abcdef0123456789abcdef";
@@ -19,10 +20,11 @@ afterEach(async () => {
 /** A fresh app (its own function ids) with the given functions, served by the real serve() handler. */
 function setup(define: (client: Inngest) => ReturnType<Inngest["createFunction"]>[], options: { slots?: number } = {}) {
   const appId = `test-app-${++appCounter}-${Date.now()}`;
-  const client = new Inngest({ id: appId, isDev: false, signingKey: SIGNING_KEY, eventKey: "test" });
+  let engineFunctions: EngineFunction[] = [];
+  const client = new Inngest({ id: appId, isDev: false, signingKey: SIGNING_KEY, eventKey: "test", fetch: createEmbeddedFetch(async () => engineFunctions) });
   const functions = define(client);
   const handler = serve({ client, functions });
-  const engineFunctions = functions.map((fn) => toEngineFunction(fn, appId));
+  engineFunctions = functions.map((fn) => toEngineFunction(fn, appId));
   const executor = new Executor({
     appId,
     functions: engineFunctions,
@@ -37,7 +39,7 @@ function setup(define: (client: Inngest) => ReturnType<Inngest["createFunction"]
   const start = async (functionIndex: number, data: Record<string, unknown>, prioritySeconds = 0) => {
     await insertRuns([{ functionId: engineFunctions[functionIndex]!.id, event: { name: "test/run", data, id: crypto.randomUUID(), ts: Date.now() }, prioritySeconds }]);
   };
-  return { appId, executor, start, handler, engineFunctions };
+  return { appId, client, executor, start, handler, engineFunctions };
 }
 
 async function runsOf(functionId: string) {
@@ -214,6 +216,26 @@ describe("the embedded executor against the real serve() handler", () => {
     await waitFor(async () => (await runsOf(engineFunctions[0]!.id)).every((run) => run.status === "completed"));
     expect(peak).toBe(1);
     expect(order).toEqual(["high", "normal", "low"]);
+  });
+
+  it("takes events from inngest.send and step.sendEvent through the client's fetch", async () => {
+    const children: number[] = [];
+    const { client, executor, engineFunctions } = setup((inngest) => [
+      inngest.createFunction({ id: "parent", triggers: [{ event: "test/parent" }] }, async ({ step, event }) => {
+        await step.sendEvent("fan-out", [1, 2].map((k) => ({ name: "test/child", data: { value: Number(event.data.base) + k } })));
+        return "sent";
+      }),
+      inngest.createFunction({ id: "child", triggers: [{ event: "test/child" }] }, async ({ step, event }) => {
+        await step.run("record", () => children.push(Number(event.data.value)));
+      }),
+    ]);
+    await executor.start();
+    const { ids } = await client.send({ name: "test/parent", data: { base: 10 } });
+    expect(ids).toHaveLength(1);
+
+    await waitFor(async () => (await runsOf(engineFunctions[1]!.id)).filter((run) => run.status === "completed").length === 2);
+    expect((await runsOf(engineFunctions[0]!.id))[0]?.status).toBe("completed");
+    expect(children.sort()).toEqual([11, 12]);
   });
 
   it("refuses at start-up the options it cannot honour, naming them", () => {

@@ -34,7 +34,7 @@ export class Executor {
   private readonly functions: Map<string, EngineFunction>;
   private readonly slots: number;
   private active = 0;
-  private isClaiming = false;
+  private claiming: Promise<void> | null = null;
   private wantsClaim = false;
   private timer: NodeJS.Timeout | undefined;
   private safetyTimer: NodeJS.Timeout | undefined;
@@ -63,19 +63,19 @@ export class Executor {
     this.unsubscribe?.();
     clearInterval(this.safetyTimer);
     clearTimeout(this.timer);
+    await this.claiming;
     await Promise.allSettled([...this.drains]);
   }
 
   /** Claims due runs until the slots are full; then sleeps until the next one falls due. */
   kick(): void {
     if (this.isStopped) return;
-    if (this.isClaiming) {
+    if (this.claiming) {
       this.wantsClaim = true;
       return;
     }
-    this.isClaiming = true;
-    void this.claimLoop().finally(() => {
-      this.isClaiming = false;
+    this.claiming = this.claimLoop().finally(() => {
+      this.claiming = null;
       if (this.wantsClaim) {
         this.wantsClaim = false;
         this.kick();
@@ -139,7 +139,9 @@ export class Executor {
 
       for (let call = 0; call < MAX_CALLS_PER_CLAIM; call++) {
         if (this.isStopped) return; // The lease lapses and another process, or this one restarted, goes on.
-        if ((await runStatus({ runId: run.id })) !== "queued") return; // Cancelled while it waited.
+        // Cancelled while parked: claims skip finished runs, and saving after each step fails once a
+        // run is cancelled, so a cancel always takes effect before the next step.
+        if (call === 0 && (await runStatus({ runId: run.id })) !== "queued") return;
 
         const response = await this.call(fn, run, state, plannedStepId);
         plannedStepId = null;
