@@ -67,18 +67,22 @@ export async function renewLease({ runId, owner, leaseMs }: { runId: string; own
 
 export type RunState = { steps: Record<string, unknown>; stack: string[]; attempt: number; pending: Record<string, unknown> | null; isParallel: boolean };
 
+function stateColumns(state: RunState) {
+  return {
+    steps: JSON.stringify(state.steps),
+    stack: JSON.stringify(state.stack),
+    attempt: state.attempt,
+    pending: state.pending === null ? null : JSON.stringify(state.pending),
+    is_parallel: state.isParallel,
+    updated_at: new Date(),
+  };
+}
+
 /** Saves the memo after a step, only while this process still holds the lease. */
 export async function saveRunState({ runId, owner, state }: { runId: string; owner: string; state: RunState }): Promise<boolean> {
   const result = await getDb()
     .updateTable("engine_runs")
-    .set({
-      steps: JSON.stringify(state.steps),
-      stack: JSON.stringify(state.stack),
-      attempt: state.attempt,
-      pending: state.pending === null ? null : JSON.stringify(state.pending),
-      is_parallel: state.isParallel,
-      updated_at: new Date(),
-    })
+    .set(stateColumns(state))
     .where("id", "=", runId)
     .where("lease_owner", "=", owner)
     .where("status", "=", "queued")
@@ -90,17 +94,7 @@ export async function saveRunState({ runId, owner, state }: { runId: string; own
 export async function parkRun({ runId, owner, state, dueAt }: { runId: string; owner: string; state: RunState; dueAt: Date }): Promise<void> {
   await getDb()
     .updateTable("engine_runs")
-    .set({
-      steps: JSON.stringify(state.steps),
-      stack: JSON.stringify(state.stack),
-      attempt: state.attempt,
-      pending: state.pending === null ? null : JSON.stringify(state.pending),
-      is_parallel: state.isParallel,
-      due_at: dueAt,
-      lease_owner: null,
-      lease_until: null,
-      updated_at: new Date(),
-    })
+    .set({ ...stateColumns(state), due_at: dueAt, lease_owner: null, lease_until: null })
     .where("id", "=", runId)
     .where("lease_owner", "=", owner)
     .where("status", "=", "queued")
