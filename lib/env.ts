@@ -31,6 +31,15 @@ const schema = z.object({
   ENGINE_LEASE_SECONDS: z.coerce.number().positive().default(15),
   /** Embedded executor: first retry delay in milliseconds; each further retry doubles it. */
   ENGINE_RETRY_BASE_MS: z.coerce.number().int().min(0).default(1000),
+  /** Asset storage: unset S3_BUCKET keeps assets on local disk under DATA_DIR/assets. */
+  S3_BUCKET: z.string().min(1).optional(),
+  /** For S3-compatible services (Cloudflare R2, MinIO); unset for AWS S3. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style URLs (bucket in the path): what MinIO and most self-hosted services want. */
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false", "1", "0"]).default("false").transform((value) => value === "true" || value === "1"),
   /** The local placeholder generator: how long one job takes, and how often it reports progress. */
   LOCAL_GENERATION_SECONDS: z.coerce.number().min(0).max(600).default(4),
   LOCAL_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),

@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { startApp, stopApp, waitForApp } from "../fixtures/app-process";
 
 const PORT = 3150;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -11,36 +11,15 @@ const JOBS = 20;
 
 type Job = { id: string; status: string; media: Array<{ url: string }> };
 
-function startApp(): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      DATA_DIR,
-      LOCAL_GENERATION_SECONDS: "3",
-      LOCAL_POLL_MS: "300",
-      ENGINE_LEASE_SECONDS: "2",
-      JOB_CONCURRENCY: "8",
-    },
-    stdio: "ignore",
-  });
-}
-
-async function waitForApp(): Promise<void> {
-  for (let waited = 0; waited < 120_000; waited += 250) {
-    if (await fetch(`${BASE}/sign-in`).then((response) => response.ok, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("the app did not start");
-}
+const start = () =>
+  startApp(PORT, { DATA_DIR, LOCAL_GENERATION_SECONDS: "3", LOCAL_POLL_MS: "300", ENGINE_LEASE_SECONDS: "2", JOB_CONCURRENCY: "8" });
 
 test("kill -9 in the middle of 20 jobs: after a restart all complete, every step's effect exactly once", async ({ playwright }) => {
   test.setTimeout(240_000);
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
-  let app = startApp();
+  let app = start();
   try {
-    await waitForApp();
+    await waitForApp(BASE);
     const api = await playwright.request.newContext({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } });
     expect((await api.post("/api/auth/sign-up/email", { data: { name: "Crash", email: "crash@example.com", password: "crash-test-password" } })).ok()).toBe(true);
     const { project } = await (await api.post("/api/projects", { data: { title: "Crash test" } })).json();
@@ -65,8 +44,8 @@ test("kill -9 in the middle of 20 jobs: after a restart all complete, every step
     await new Promise((resolve) => app.once("exit", resolve));
     expect(before.filter((job) => job.status === "completed").length).toBeLessThan(JOBS);
 
-    app = startApp();
-    await waitForApp();
+    app = start();
+    await waitForApp(BASE);
     const signIn = await playwright.request.newContext({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } });
     expect((await signIn.post("/api/auth/sign-in/email", { data: { email: "crash@example.com", password: "crash-test-password" } })).ok()).toBe(true);
     await expect
@@ -100,7 +79,6 @@ test("kill -9 in the middle of 20 jobs: after a restart all complete, every step
     expect(file.status()).toBe(200);
     expect(await file.text()).toContain("<svg");
   } finally {
-    app.kill("SIGINT");
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await stopApp(app);
   }
 });

@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { migrateToLatest } from "@/db/migrate";
 import { dataPath, env, setRuntimeEnv } from "@/lib/env";
+import { engineMode } from "@/lib/jobs/engine/mode";
 import { startEmbeddedPostgres } from "./postgres";
 
 export type Runtime = {
@@ -31,6 +32,11 @@ export async function prepareRuntime({ log }: { log: (line: string) => void }): 
     setRuntimeEnv("AUTH_SECRET", await readOrCreateSecret(dataPath("auth-secret")));
     defaults.push(["auth secret", `generated, kept in ${dataPath("auth-secret")} (set AUTH_SECRET to choose one)`]);
   }
+
+  if (!env.S3_BUCKET) defaults.push(["asset storage", `local disk, ${dataPath("assets")} (set S3_BUCKET to use S3, R2 or MinIO)`]);
+  const mode = engineMode();
+  if (mode.kind === "embedded") defaults.push(["job engine", "embedded executor in this process (set INNGEST_* to use an Inngest server)"]);
+  defaults.push(["image generator", "local placeholder renderer (SVG from the prompt)"]);
 
   await migrate(log);
   return { defaults, stop: stopDatabase };

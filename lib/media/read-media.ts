@@ -1,7 +1,7 @@
 import "server-only";
 import { findMediaForOwner } from "@/db/queries/jobs";
 import { AppError, notFound } from "@/lib/errors";
-import { readObject, statObject } from "@/lib/storage/local-disk";
+import { getStorage } from "@/lib/storage";
 
 /**
  * A media file's bytes for its owner, honouring a single HTTP Range (video seeking): 200 with the whole
@@ -10,7 +10,8 @@ import { readObject, statObject } from "@/lib/storage/local-disk";
 export async function mediaResponse({ ownerId, mediaId, range }: { ownerId: string; mediaId: string; range: string | null }): Promise<Response> {
   const media = await findMediaForOwner({ mediaId, ownerId });
   if (!media) throw notFound("No such media");
-  const stat = await statObject(media.storage_key);
+  const storage = getStorage();
+  const stat = await storage.stat(media.storage_key);
   if (!stat) throw new AppError("not_found", "The file of this media is missing from storage");
 
   const headers = {
@@ -23,7 +24,7 @@ export async function mediaResponse({ ownerId, mediaId, range }: { ownerId: stri
   };
   const match = range ? /^bytes=(\d*)-(\d*)$/.exec(range) : null;
   if (!match || (match[1] === "" && match[2] === "")) {
-    return new Response(readObject(media.storage_key), { headers: { ...headers, "content-length": String(stat.size) } });
+    return new Response(await storage.read(media.storage_key), { headers: { ...headers, "content-length": String(stat.size) } });
   }
 
   const start = match[1] === "" ? Math.max(0, stat.size - Number(match[2])) : Number(match[1]);
@@ -31,7 +32,7 @@ export async function mediaResponse({ ownerId, mediaId, range }: { ownerId: stri
   if (start > end || start >= stat.size) {
     return new Response(null, { status: 416, headers: { ...headers, "content-range": `bytes */${stat.size}` } });
   }
-  return new Response(readObject(media.storage_key, { start, end }), {
+  return new Response(await storage.read(media.storage_key, { start, end }), {
     status: 206,
     headers: { ...headers, "content-length": String(end - start + 1), "content-range": `bytes ${start}-${end}/${stat.size}` },
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { env } from "@/lib/env";
-import { putObject } from "@/lib/storage/local-disk";
+import { getStorage } from "@/lib/storage";
 import type { ImageParams } from "@/lib/validations/generation-params";
 import type { Provider, StoredFile } from "./types";
 
@@ -33,7 +33,7 @@ export const localImageProvider: Provider = {
       const svg = renderSvg({ prompt: image.prompt, width, height, seed: `${image.seed ?? jobId}:${n}` });
       const bytes = new TextEncoder().encode(svg);
       const storageKey = `projects/${projectId}/image/${jobId}/${n}.svg`;
-      await putObject(storageKey, bytes);
+      await getStorage().put(storageKey, bytes, "image/svg+xml");
       files.push({ storageKey, mime: "image/svg+xml", format: "svg", fileSize: bytes.byteLength, width, height, duration: null });
     }
     return { status: "done", files };

@@ -1,36 +1,43 @@
-import "server-only";
 import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { dataPath } from "@/lib/env";
+import { assertStorageKey, type ObjectStorage } from "./types";
 
-/** Asset bytes on local disk under DATA_DIR/assets, by storage key. The S3 driver comes with the media work. */
-function fileOf(key: string): string {
-  const root = dataPath("assets");
-  const file = path.resolve(root, key);
-  if (!file.startsWith(`${root}${path.sep}`)) throw new Error(`Storage key escapes the asset folder: ${key}`);
-  return file;
-}
+/** Assets as files under a root folder. Writes go to a temporary file first, so a crash never leaves half a file. */
+export function createLocalDiskStorage(root: string): ObjectStorage {
+  const fileOf = (key: string) => {
+    assertStorageKey(key);
+    return path.join(root, key);
+  };
 
-/** Writes atomically (temporary file, then rename), so a crash never leaves half a file under the key. */
-export async function putObject(key: string, bytes: Uint8Array): Promise<void> {
-  const file = fileOf(key);
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(temporary, bytes);
-  await fs.rename(temporary, file);
-}
+  return {
+    kind: "local",
+    label: `local disk (${root})`,
 
-export async function statObject(key: string): Promise<{ size: number } | undefined> {
-  try {
-    return { size: (await fs.stat(fileOf(key))).size };
-  } catch {
-    return undefined;
-  }
-}
+    async put(key, bytes) {
+      const file = fileOf(key);
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+      await fs.writeFile(temporary, bytes);
+      await fs.rename(temporary, file);
+    },
 
-/** A byte range of the object as a web stream (end inclusive). */
-export function readObject(key: string, range?: { start: number; end: number }): ReadableStream<Uint8Array> {
-  return Readable.toWeb(createReadStream(fileOf(key), range)) as ReadableStream<Uint8Array>;
+    async stat(key) {
+      const file = fileOf(key);
+      try {
+        return { size: (await fs.stat(file)).size };
+      } catch {
+        return undefined;
+      }
+    },
+
+    async read(key, range) {
+      return Readable.toWeb(createReadStream(fileOf(key), range)) as ReadableStream<Uint8Array>;
+    },
+
+    async remove(key) {
+      await fs.rm(fileOf(key), { force: true });
+    },
+  };
 }
