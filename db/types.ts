@@ -58,7 +58,8 @@ export type JobStatus = "queued" | "processing" | "completed" | "failed" | "canc
 
 export type GenerationJobsTable = {
   id: Generated<string>;
-  card_id: string;
+  /** Null once the card is deleted: the job and its approved results stay in the project's memory. */
+  card_id: string | null;
   project_id: string;
   status: Generated<JobStatus>;
   task_type: TaskType;
@@ -131,6 +132,20 @@ export type EngineRunsTable = {
   finished_at: Date | null;
 };
 
+export type ApprovedAssetsTable = {
+  id: Generated<string>;
+  project_id: string;
+  card_id: string | null;
+  job_id: string;
+  media_id: string;
+  title: string;
+  description: Generated<string>;
+  prompt: Generated<string>;
+  asset_type: TaskType;
+  metadata: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+};
+
 /** Tables the app queries itself; the auth library manages sessions, accounts and verifications. */
 export type Database = {
   users: UsersTable;
@@ -141,6 +156,7 @@ export type Database = {
   job_events: JobEventsTable;
   media: MediaTable;
   engine_runs: EngineRunsTable;
+  approved_assets: ApprovedAssetsTable;
 };
 
 export type ProjectRow = Selectable<ProjectsTable>;
@@ -152,3 +168,4 @@ export type JobRow = Selectable<GenerationJobsTable>;
 export type JobEventRow = Selectable<JobEventsTable>;
 export type MediaRow = Selectable<MediaTable>;
 export type EngineRunRow = Selectable<EngineRunsTable>;
+export type ApprovedAssetRow = Selectable<ApprovedAssetsTable>;

@@ -2,6 +2,7 @@
 
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
+import { BadgeCheck } from "lucide-react";
 import { memo } from "react";
 import { JobProgress, JobStatusChip } from "@/components/jobs/job-progress";
 import type { Card } from "@/lib/boards/dto";
@@ -14,7 +15,7 @@ function summary(card: Card): string {
   return typeof text === "string" ? text : "";
 }
 
-function CardBody({ card, job }: { card: Card; job?: Job }) {
+function CardBody({ card, job, isApproved = false }: { card: Card; job?: Job; isApproved?: boolean }) {
   const detail = summary(card) || card.description;
   const thumbnail = job?.status === "completed" ? job.media.find((media) => media.mediaType === "image") : undefined;
   const isActive = job?.status === "queued" || job?.status === "processing";
@@ -24,7 +25,14 @@ function CardBody({ card, job }: { card: Card; job?: Job }) {
         // eslint-disable-next-line @next/next/no-img-element -- private, access-checked bytes: no image optimiser
         <img src={thumbnail.url} alt="" className="mb-2 aspect-video w-full rounded-md object-cover" loading="lazy" data-testid="card-thumbnail" />
       )}
-      <p className="text-sm font-medium break-words">{card.title}</p>
+      <p className="text-sm font-medium break-words">
+        {card.title}
+        {isApproved && (
+          <span className="ml-1.5 inline-flex translate-y-0.5 items-center text-emerald-600" title="Has approved results" data-testid="approved-badge">
+            <BadgeCheck className="h-4 w-4" aria-label="Approved" />
+          </span>
+        )}
+      </p>
       {detail && <p className="mt-1 line-clamp-2 text-xs text-zinc-500">{detail}</p>}
       {job && (isActive || job.status === "failed") && (
         <div className="mt-2 flex flex-col gap-1">
@@ -40,7 +48,9 @@ const cardClass =
   "w-full rounded-lg border border-zinc-200 bg-white p-3 text-left shadow-sm dark:border-zinc-800 dark:bg-zinc-900";
 
 /** A card on the board: drag it (mouse, touch, or Space then arrows), click or press Enter to open it. */
-export const BoardCard = memo(function BoardCard({ card, onOpen, job }: { card: Card; onOpen: (cardId: string) => void; job?: Job }) {
+type BoardCardProps = { card: Card; onOpen: (cardId: string) => void; job?: Job; isApproved?: boolean };
+
+export const BoardCard = memo(function BoardCard({ card, onOpen, job, isApproved }: BoardCardProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: card.id,
     data: { type: "card", activityId: card.activityId },
@@ -66,7 +76,7 @@ export const BoardCard = memo(function BoardCard({ card, onOpen, job }: { card: 
           "cursor-grab touch-manipulation transition-shadow hover:border-indigo-300 focus-visible:outline-2 focus-visible:outline-indigo-500 active:cursor-grabbing",
         )}
       >
-        <CardBody card={card} job={job} />
+        <CardBody card={card} job={job} isApproved={isApproved} />
       </div>
     </li>
   );

@@ -25,9 +25,10 @@ type BoardColumnProps = {
   boardApi: BoardApi;
   onOpenCard: (cardId: string) => void;
   latestJobs: Map<string, Job>;
+  approvedCards: Set<string>;
 };
 
-export function BoardColumnView({ dndId, column, boardApi, onOpenCard, latestJobs }: BoardColumnProps) {
+export function BoardColumnView({ dndId, column, boardApi, onOpenCard, latestJobs, approvedCards }: BoardColumnProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: dndId,
     data: { type: "column" },
@@ -110,7 +111,7 @@ export function BoardColumnView({ dndId, column, boardApi, onOpenCard, latestJob
       <SortableContext items={shownCards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
         <ol className="flex min-h-12 flex-col gap-2 overflow-y-auto px-2 pb-2" aria-label={`Cards in ${column.title}`}>
           {shownCards.map((card) => (
-            <BoardCard key={card.id} card={card} onOpen={onOpenCard} job={latestJobs.get(card.id)} />
+            <BoardCard key={card.id} card={card} onOpen={onOpenCard} job={latestJobs.get(card.id)} isApproved={approvedCards.has(card.id)} />
           ))}
           {hasMore && (
             <li ref={sentinelRef} className="py-2 text-center text-xs text-zinc-500">

@@ -20,9 +20,12 @@ import {
   useSensors,
 } from "@dnd-kit/core";
 import { horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
+import { Brain } from "lucide-react";
+import Link from "next/link";
 import { useMemo, useRef, useState } from "react";
 import { QueueButton, QueuePanel } from "@/components/jobs/queue-panel";
 import { useProjectJobs } from "@/components/jobs/use-project-jobs";
+import { useProjectAssets } from "@/components/memory/use-project-assets";
 import type { Job } from "@/lib/jobs/dto";
 import { cardIndex, findCardColumn, neighboursIn } from "@/lib/boards/board-state";
 import type { Board } from "@/lib/boards/dto";
@@ -57,16 +60,17 @@ const collisionDetection: CollisionDetection = (args) => {
   return closestCorners({ ...args, droppableContainers: cardsInColumn });
 };
 
-type BoardViewProps = { initialBoard: Board; initialJobs: Job[]; engineLabel: string };
+type BoardViewProps = { initialBoard: Board; initialJobs: Job[]; engineLabel: string; initialOpenCardId?: string };
 
-export function BoardView({ initialBoard, initialJobs, engineLabel }: BoardViewProps) {
+export function BoardView({ initialBoard, initialJobs, engineLabel, initialOpenCardId }: BoardViewProps) {
   const boardApi = useBoard(initialBoard);
   const { board } = boardApi;
   const jobsApi = useProjectJobs(board.project.id, initialJobs);
+  const assetsApi = useProjectAssets(board.project.id);
   const [isQueueOpen, setIsQueueOpen] = useState(false);
   const cardsById = useMemo(() => new Map(board.activities.flatMap((column) => column.cards.map((card) => [card.id, card] as const))), [board]);
   const [dragging, setDragging] = useState<{ id: string; isColumn: boolean } | null>(null);
-  const [openCardId, setOpenCardId] = useState<string | null>(null);
+  const [openCardId, setOpenCardId] = useState<string | null>(initialOpenCardId ?? null);
   const snapshot = useRef<Board | null>(null);
 
   const sensors = useSensors(
@@ -152,6 +156,13 @@ export function BoardView({ initialBoard, initialJobs, engineLabel }: BoardViewP
   return (
     <div className="flex h-full min-h-0 flex-1 flex-col">
       <div className="flex items-center justify-end gap-2 px-4 pt-3">
+        <Link
+          href={`/projects/${board.project.id}/memory`}
+          className="inline-flex h-8 items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-2.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+        >
+          <Brain className="h-4 w-4" aria-hidden />
+          Memory ({assetsApi.assets.length})
+        </Link>
         <QueueButton count={jobsApi.active.length} onClick={() => setIsQueueOpen(true)} />
       </div>
       <DndContext
@@ -179,6 +190,7 @@ export function BoardView({ initialBoard, initialJobs, engineLabel }: BoardViewP
                 boardApi={boardApi}
                 onOpenCard={setOpenCardId}
                 latestJobs={jobsApi.latestByCard}
+                approvedCards={assetsApi.approvedCards}
               />
             ))}
           </SortableContext>
@@ -193,6 +205,7 @@ export function BoardView({ initialBoard, initialJobs, engineLabel }: BoardViewP
           columnTitle={openCardColumn.title}
           boardApi={boardApi}
           jobsApi={jobsApi}
+          assetsApi={assetsApi}
           onClose={() => setOpenCardId(null)}
         />
       )}

@@ -14,17 +14,26 @@ import { updateCardSchema } from "@/lib/validations/board";
 import { generationParamsSchemaFor, type TaskTypeName } from "@/lib/validations/generation-params";
 import { CardGeneration } from "@/components/jobs/card-generation";
 import type { ProjectJobs } from "@/components/jobs/use-project-jobs";
+import type { ProjectAssets } from "@/components/memory/use-project-assets";
 import { PARAM_FIELDS, readParams } from "./params-fields";
 import { TaskTypeBadge } from "./task-types";
 import type { BoardApi } from "./use-board";
 
-type CardDetailProps = { card: Card; taskType: TaskTypeName; columnTitle: string; boardApi: BoardApi; jobsApi: ProjectJobs; onClose: () => void };
+type CardDetailProps = {
+  card: Card;
+  taskType: TaskTypeName;
+  columnTitle: string;
+  boardApi: BoardApi;
+  jobsApi: ProjectJobs;
+  assetsApi: ProjectAssets;
+  onClose: () => void;
+};
 
 /**
  * Edits a card: title, description and the generation parameters of its column's type. The form runs the
  * server's own schemas first; nothing is saved while a field is invalid.
  */
-export function CardDetailDialog({ card, taskType, columnTitle, boardApi, jobsApi, onClose }: CardDetailProps) {
+export function CardDetailDialog({ card, taskType, columnTitle, boardApi, jobsApi, assetsApi, onClose }: CardDetailProps) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [isDeleting, setIsDeleting] = useState(false);
   const params = card.generationParams as Record<string, unknown>;
@@ -62,6 +71,7 @@ export function CardDetailDialog({ card, taskType, columnTitle, boardApi, jobsAp
         cardId={card.id}
         latest={jobsApi.latestByCard.get(card.id)}
         jobsApi={jobsApi}
+        assetsApi={assetsApi}
         isSupported={taskType === "image"}
         onInvalid={setErrors}
       />

@@ -1,19 +1,27 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { RotateCcw, Sparkles, Square } from "lucide-react";
+import { BadgeCheck, RotateCcw, Sparkles, Square } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { ApiError, api } from "@/lib/api-client";
 import type { Job } from "@/lib/jobs/dto";
 import { JobProgress, JobStatusChip } from "./job-progress";
+import type { ProjectAssets } from "@/components/memory/use-project-assets";
 import type { ProjectJobs } from "./use-project-jobs";
 
-type CardGenerationProps = { cardId: string; latest: Job | undefined; jobsApi: ProjectJobs; isSupported: boolean; onInvalid: (fields: Record<string, string[]>) => void };
+type CardGenerationProps = {
+  cardId: string;
+  latest: Job | undefined;
+  jobsApi: ProjectJobs;
+  assetsApi: ProjectAssets;
+  isSupported: boolean;
+  onInvalid: (fields: Record<string, string[]>) => void;
+};
 
 /** Generate, watch, cancel and retry a card's job, and its results and earlier generations. */
-export function CardGeneration({ cardId, latest, jobsApi, isSupported, onInvalid }: CardGenerationProps) {
+export function CardGeneration({ cardId, latest, jobsApi, assetsApi, isSupported, onInvalid }: CardGenerationProps) {
   const [priority, setPriority] = useState(2);
   const [error, setError] = useState<string | null>(null);
   const history = useQuery({
@@ -75,14 +83,27 @@ export function CardGeneration({ cardId, latest, jobsApi, isSupported, onInvalid
           <h3 className="mb-2 text-sm font-medium">Results</h3>
           <ul className="grid grid-cols-3 gap-2" aria-label="Results">
             {results.flatMap((job) =>
-              job.media.map((media) => (
-                <li key={media.id}>
-                  <a href={media.url} target="_blank" rel="noreferrer" className="block overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-800">
-                    {/* eslint-disable-next-line @next/next/no-img-element -- private, access-checked bytes: no image optimiser */}
-                    <img src={media.url} alt={`Result of ${new Date(job.createdAt).toLocaleString()}`} className="aspect-square w-full object-cover" />
-                  </a>
-                </li>
-              )),
+              job.media.map((media, index) => {
+                const asset = assetsApi.byMedia.get(media.id);
+                return (
+                  <li key={media.id} className="flex flex-col gap-1">
+                    <a href={media.url} target="_blank" rel="noreferrer" className="block overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-800">
+                      {/* eslint-disable-next-line @next/next/no-img-element -- private, access-checked bytes: no image optimiser */}
+                      <img src={media.url} alt={`Result ${index + 1} of ${new Date(job.createdAt).toLocaleString()}`} className="aspect-square w-full object-cover" />
+                    </a>
+                    {asset ? (
+                      <Button size="sm" variant="secondary" className="text-emerald-700" aria-pressed onClick={() => assetsApi.unapprove.mutate(asset.id)}>
+                        <BadgeCheck className="h-3.5 w-3.5" aria-hidden />
+                        Approved
+                      </Button>
+                    ) : (
+                      <Button size="sm" variant="secondary" aria-pressed={false} onClick={() => assetsApi.approve.mutate(media.id)}>
+                        Approve
+                      </Button>
+                    )}
+                  </li>
+                );
+              }),
             )}
           </ul>
         </div>

@@ -39,7 +39,7 @@ export function QueuePanel({ jobsApi, cardsById, engineLabel, open, onOpenChange
                 <span className="w-6 text-right text-xs text-zinc-500" aria-label={`Position ${index + 1}`}>
                   {index + 1}.
                 </span>
-                <span className="min-w-0 flex-1 truncate text-sm font-medium">{cardsById.get(job.cardId)?.title ?? "Card"}</span>
+                <span className="min-w-0 flex-1 truncate text-sm font-medium">{(job.cardId && cardsById.get(job.cardId)?.title) ?? "Deleted card"}</span>
                 <JobStatusChip job={job} />
                 <Select
                   aria-label="Priority"

@@ -55,6 +55,7 @@ export function useProjectJobs(projectId: string, initialJobs: Job[]) {
   const latestByCard = useMemo(() => {
     const latest = new Map<string, Job>();
     for (const job of jobs) {
+      if (!job.cardId) continue;
       const current = latest.get(job.cardId);
       if (!current || job.createdAt > current.createdAt) latest.set(job.cardId, job);
     }

@@ -16,7 +16,8 @@ export type Media = {
 /** A job as the API and the event stream show it (DESIGN.md section 9). */
 export type Job = {
   id: string;
-  cardId: string;
+  /** Null when the card was deleted after the job ran. */
+  cardId: string | null;
   projectId: string;
   status: JobStatus;
   progress: number;

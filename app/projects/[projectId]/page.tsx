@@ -1,29 +1,20 @@
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AppHeader } from "@/components/app-header";
 import { BoardView } from "@/components/board/board-view";
 import { requirePageUser } from "@/lib/auth/session";
 import { getBoard } from "@/lib/boards/get-board";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/page";
 import { engineMode } from "@/lib/jobs/engine/mode";
 import { listJobsOfProject } from "@/lib/jobs/jobs";
 
-type Props = { params: Promise<{ projectId: string }> };
+type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<{ card?: string }> };
 
-async function loadBoard(ownerId: string, projectId: string) {
-  try {
-    return await getBoard({ ownerId, projectId });
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
-}
-
-export default async function ProjectBoardPage({ params }: Props) {
+export default async function ProjectBoardPage({ params, searchParams }: Props) {
   const { projectId } = await params;
+  const { card: openCardId } = await searchParams;
   const user = await requirePageUser();
-  const board = await loadBoard(user.id, projectId);
+  const board = await orNotFound(getBoard({ ownerId: user.id, projectId }));
   const jobs = await listJobsOfProject({ ownerId: user.id, projectId });
   const mode = engineMode();
   const engineLabel = mode.kind === "embedded" ? "the embedded job engine (no Inngest server configured)" : mode.description;
@@ -36,7 +27,7 @@ export default async function ProjectBoardPage({ params }: Props) {
         </Link>
         <h1 className="truncate font-medium">{board.project.title}</h1>
       </AppHeader>
-      <BoardView initialBoard={board} initialJobs={jobs} engineLabel={engineLabel} />
+      <BoardView initialBoard={board} initialJobs={jobs} engineLabel={engineLabel} initialOpenCardId={openCardId} />
     </div>
   );
 }

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { taskTypeSchema } from "./generation-params";
+
+export const approveMediaSchema = z
+  .object({
+    title: z.string().trim().min(1, "Give it a title").max(200).optional(),
+    description: z.string().max(10_000).optional(),
+  })
+  .strict();
+
+export const assetFilterSchema = z.object({ type: taskTypeSchema.optional() });
+
+export type ApproveMediaInput = z.infer<typeof approveMediaSchema>;
