@@ -72,7 +72,7 @@ export function CardDetailDialog({ card, taskType, columnTitle, boardApi, jobsAp
         latest={jobsApi.latestByCard.get(card.id)}
         jobsApi={jobsApi}
         assetsApi={assetsApi}
-        isSupported={taskType === "image"}
+        taskType={taskType}
         onInvalid={setErrors}
       />
       <form onSubmit={submit} className="mt-4 flex flex-col gap-3" noValidate aria-label="Card details">

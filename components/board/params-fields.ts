@@ -27,7 +27,8 @@ export const PARAM_FIELDS: Record<TaskTypeName, ParamField[]> = {
     { name: "durationSeconds", label: "Duration (seconds)", kind: "number", step: 0.5 },
     { name: "fps", label: "Frames per second", kind: "number", step: 1 },
     { name: "resolution", label: "Resolution", kind: "text", hint: "WIDTHxHEIGHT, e.g. 1280x720" },
-    { name: "referenceAssetId", label: "Reference asset id", kind: "text", hint: "Optional: an approved asset to animate" },
+    { name: "referenceAssetId", label: "Reference asset id", kind: "text", hint: "Optional: an approved image to animate" },
+    { name: "narration", label: "Narration", kind: "textarea", hint: "Optional: spoken over the video" },
   ],
   text: [
     { name: "model", label: "Model", kind: "text" },

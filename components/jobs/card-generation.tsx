@@ -9,19 +9,24 @@ import { ApiError, api } from "@/lib/api-client";
 import type { Job } from "@/lib/jobs/dto";
 import { JobProgress, JobStatusChip } from "./job-progress";
 import type { ProjectAssets } from "@/components/memory/use-project-assets";
+import { MediaPreview } from "@/components/media/media-preview";
+import type { TaskTypeName } from "@/lib/validations/generation-params";
 import type { ProjectJobs } from "./use-project-jobs";
+import { useProviders } from "./use-providers";
 
 type CardGenerationProps = {
   cardId: string;
   latest: Job | undefined;
   jobsApi: ProjectJobs;
   assetsApi: ProjectAssets;
-  isSupported: boolean;
+  taskType: TaskTypeName;
   onInvalid: (fields: Record<string, string[]>) => void;
 };
 
 /** Generate, watch, cancel and retry a card's job, and its results and earlier generations. */
-export function CardGeneration({ cardId, latest, jobsApi, assetsApi, isSupported, onInvalid }: CardGenerationProps) {
+export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, onInvalid }: CardGenerationProps) {
+  const provider = useProviders().data?.find((candidate) => candidate.taskType === taskType);
+  const isSupported = provider?.isAvailable ?? true;
   const [priority, setPriority] = useState(2);
   const [error, setError] = useState<string | null>(null);
   const history = useQuery({
@@ -71,7 +76,12 @@ export function CardGeneration({ cardId, latest, jobsApi, assetsApi, isSupported
           </Button>
         )}
       </div>
-      {!isSupported && <p className="text-xs text-zinc-500">Generation for this card type arrives with the media generators.</p>}
+      {provider && (
+        <p className="text-xs text-zinc-500">
+          Generator: {provider.label}
+          {provider.reason && <span className="text-red-600"> (unavailable: {provider.reason})</span>}
+        </p>
+      )}
       {error && (
         <p role="alert" className="text-xs text-red-600">
           {error}
@@ -81,16 +91,13 @@ export function CardGeneration({ cardId, latest, jobsApi, assetsApi, isSupported
       {results.length > 0 && (
         <div>
           <h3 className="mb-2 text-sm font-medium">Results</h3>
-          <ul className="grid grid-cols-3 gap-2" aria-label="Results">
+          <ul className={taskType === "image" ? "grid grid-cols-3 gap-2" : "flex flex-col gap-3"} aria-label="Results">
             {results.flatMap((job) =>
               job.media.map((media, index) => {
                 const asset = assetsApi.byMedia.get(media.id);
                 return (
                   <li key={media.id} className="flex flex-col gap-1">
-                    <a href={media.url} target="_blank" rel="noreferrer" className="block overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-800">
-                      {/* eslint-disable-next-line @next/next/no-img-element -- private, access-checked bytes: no image optimiser */}
-                      <img src={media.url} alt={`Result ${index + 1} of ${new Date(job.createdAt).toLocaleString()}`} className="aspect-square w-full object-cover" />
-                    </a>
+                    <MediaPreview media={media} label={`Result ${index + 1} of ${new Date(job.createdAt).toLocaleString()}`} />
                     {asset ? (
                       <Button size="sm" variant="secondary" className="text-emerald-700" aria-pressed onClick={() => assetsApi.unapprove.mutate(asset.id)}>
                         <BadgeCheck className="h-3.5 w-3.5" aria-hidden />

@@ -69,3 +69,15 @@ export async function listAssetsOfProject({ projectId, assetType }: { projectId:
   const rows = await query.execute();
   return rows.map((row) => ({ ...row, media: row.media as unknown as MediaRow }));
 }
+
+/** The media of an approved asset of the project (a video's reference image), if there is one. */
+export async function findAssetMediaInProject({ assetId, projectId }: { assetId: string; projectId: string }): Promise<MediaRow | undefined> {
+  if (!isUuid(assetId)) return undefined;
+  return getDb()
+    .selectFrom("approved_assets")
+    .innerJoin("media", "media.id", "approved_assets.media_id")
+    .selectAll("media")
+    .where("approved_assets.id", "=", assetId)
+    .where("approved_assets.project_id", "=", projectId)
+    .executeTakeFirst();
+}

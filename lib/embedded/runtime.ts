@@ -36,7 +36,7 @@ export async function prepareRuntime({ log }: { log: (line: string) => void }): 
   if (!env.S3_BUCKET) defaults.push(["asset storage", `local disk, ${dataPath("assets")} (set S3_BUCKET to use S3, R2 or MinIO)`]);
   const mode = engineMode();
   if (mode.kind === "embedded") defaults.push(["job engine", "embedded executor in this process (set INNGEST_* to use an Inngest server)"]);
-  defaults.push(["image generator", "local placeholder renderer (SVG from the prompt)"]);
+  defaults.push(["generators", "local: SVG images, espeak-ng speech, ffmpeg animatics, offline writer (no AI keys set)"]);
 
   await migrate(log);
   return { defaults, stop: stopDatabase };

@@ -185,14 +185,17 @@ describe("generation jobs on the embedded engine", () => {
     await expect.poll(async () => (await runsOfJob()).map((run) => run.status)).toEqual(["completed"]);
   });
 
-  it("refuses to generate from a card without a prompt, or of a type with no generator yet", async () => {
+  it("refuses to generate from a card with nothing to generate from, changing nothing", async () => {
     const user = await createUser();
     const { activities } = await createBoard(user.id, ["image", "audio"], 1);
     await expect(createJob({ ownerId: user.id, cardId: activities[0]!.cards[0]!.id, input: {} })).rejects.toMatchObject({
       code: "validation_failed",
       fields: { "generationParams.prompt": ["Write what to generate first"] },
     });
-    await expect(createJob({ ownerId: user.id, cardId: activities[1]!.cards[0]!.id, input: {} })).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(createJob({ ownerId: user.id, cardId: activities[1]!.cards[0]!.id, input: {} })).rejects.toMatchObject({
+      code: "validation_failed",
+      fields: { "generationParams.text": ["Write what to generate first"] },
+    });
     const jobs = await getDb().selectFrom("generation_jobs").select("id").where("card_id", "in", [activities[0]!.cards[0]!.id, activities[1]!.cards[0]!.id]).execute();
     expect(jobs).toEqual([]);
   });

@@ -47,12 +47,13 @@ export async function createJob({ ownerId, cardId, input }: Owner & { cardId: st
   const card = await findCardForOwner({ cardId, ownerId });
   if (!card) throw notFound("No such card");
   const provider = providerFor(card.task_type);
-  if (!provider) throw new AppError("validation_failed", `There is no generator for ${card.task_type} cards yet`);
+  const availability = await provider.availability();
+  if (!availability.isAvailable) throw new AppError("validation_failed", `${provider.label} is unavailable: ${availability.reason}`);
 
   const params = parseOrThrow(generationParamsSchemaFor(card.task_type), card.generation_params, "generationParams");
-  const text = "prompt" in params ? params.prompt : "instructions" in params ? params.instructions : params.text;
-  if (!text.trim()) {
-    const field = "prompt" in params ? "prompt" : "instructions" in params ? "instructions" : "text";
+  const [field, text] = "instructions" in params ? ["instructions", params.instructions] : "text" in params ? ["text", params.text] : ["prompt", params.prompt];
+  const hasReference = "referenceAssetId" in params && params.referenceAssetId !== null;
+  if (!text.trim() && !hasReference) {
     throw new AppError("validation_failed", "Write what to generate first", { [`generationParams.${field}`]: ["Write what to generate first"] });
   }
 

@@ -57,8 +57,12 @@ export async function pollJob({ jobId, submission, poll }: { jobId: string; subm
   const job = await loadJob(jobId);
   if (job.status !== "processing") return { status: "cancelled" };
 
+  const onProgress = async (fraction: number, step: string) => {
+    const updated = await updateJobIf({ jobId, from: ["processing"], values: { current_step: step, progress: 0.05 + 0.9 * Math.min(1, fraction) } });
+    if (updated) await publishJob({ job: updated, kind: "progress", dedupeKey: `poll-${poll}:${job.retry_count}:${Math.round(fraction * 100)}` });
+  };
   const result = await withJobSignal(jobId, (signal) =>
-    providerOf(job).poll({ jobId, projectId: job.project_id, params: job.params, externalId: submission.externalId, signal }),
+    providerOf(job).poll({ jobId, projectId: job.project_id, params: job.params, externalId: submission.externalId, signal, onProgress }),
   );
   if (result.status === "done") return result;
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import sharp from "sharp";
 import { env } from "@/lib/env";
 import { getStorage } from "@/lib/storage";
 import type { ImageParams } from "@/lib/validations/generation-params";
@@ -14,6 +15,7 @@ import type { Provider, StoredFile } from "./types";
 export const localImageProvider: Provider = {
   id: "local-image",
   label: "Local placeholder renderer",
+  availability: async () => ({ isAvailable: true }),
 
   async submit() {
     const seconds = env.LOCAL_GENERATION_SECONDS;
@@ -34,13 +36,15 @@ export const localImageProvider: Provider = {
       const bytes = new TextEncoder().encode(svg);
       const storageKey = `projects/${projectId}/image/${jobId}/${n}.svg`;
       await getStorage().put(storageKey, bytes, "image/svg+xml");
-      files.push({ storageKey, mime: "image/svg+xml", format: "svg", fileSize: bytes.byteLength, width, height, duration: null });
+      // Read back from the file, as any provider's output is: what is stored is what is described.
+      const metadata = await sharp(bytes).metadata();
+      files.push({ storageKey, mime: "image/svg+xml", format: metadata.format ?? "svg", fileSize: bytes.byteLength, width: metadata.width ?? null, height: metadata.height ?? null, duration: null });
     }
     return { status: "done", files };
   },
 };
 
-function renderSvg({ prompt, width, height, seed }: { prompt: string; width: number; height: number; seed: string }): string {
+export function renderSvg({ prompt, width, height, seed }: { prompt: string; width: number; height: number; seed: string }): string {
   const hash = createHash("sha256").update(`${prompt}|${seed}`).digest();
   const hue = (i: number) => Math.round((hash[i]! / 255) * 360);
   const [a, b, c] = [hue(0), hue(1), hue(2)];

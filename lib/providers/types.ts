@@ -23,5 +23,17 @@ export type Provider = {
   id: string;
   label: string;
   submit: (input: { jobId: string; params: GenerationParams }) => Promise<Submission>;
-  poll: (input: { jobId: string; projectId: string; params: GenerationParams; externalId: string; signal: AbortSignal }) => Promise<PollResult>;
+  poll: (input: PollInput) => Promise<PollResult>;
+  /** Whether it can run on this server (its tools installed, its key set), and why not. */
+  availability: () => Promise<{ isAvailable: true } | { isAvailable: false; reason: string }>;
+};
+
+export type PollInput = {
+  jobId: string;
+  projectId: string;
+  params: GenerationParams;
+  externalId: string;
+  signal: AbortSignal;
+  /** Progress inside a long poll (an ffmpeg render): fraction 0..1 and what is happening. */
+  onProgress: (fraction: number, step: string) => Promise<void>;
 };

@@ -36,6 +36,8 @@ export const videoParamsSchema = z.object({
   fps: z.number().int("Whole number").min(1).max(60).default(24),
   resolution: resolutionSchema.default("1280x720"),
   referenceAssetId: z.uuid("Not an asset id").nullable().default(null),
+  /** Spoken over the animatic when set. */
+  narration: z.string().max(4000, "At most 4000 characters").default(""),
 });
 
 export const textParamsSchema = z.object({
