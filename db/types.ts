@@ -146,6 +146,19 @@ export type ApprovedAssetsTable = {
   created_at: Timestamp;
 };
 
+export type WebhookDeliveriesTable = {
+  id: Generated<string>;
+  job_id: string;
+  url: string;
+  payload: Json<Record<string, unknown>>;
+  status: Generated<"pending" | "delivered" | "failed">;
+  attempts: Generated<number>;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  delivered_at: Date | null;
+};
+
 /** Tables the app queries itself; the auth library manages sessions, accounts and verifications. */
 export type Database = {
   users: UsersTable;
@@ -157,6 +170,7 @@ export type Database = {
   media: MediaTable;
   engine_runs: EngineRunsTable;
   approved_assets: ApprovedAssetsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 };
 
 export type ProjectRow = Selectable<ProjectsTable>;
@@ -169,3 +183,4 @@ export type JobEventRow = Selectable<JobEventsTable>;
 export type MediaRow = Selectable<MediaTable>;
 export type EngineRunRow = Selectable<EngineRunsTable>;
 export type ApprovedAssetRow = Selectable<ApprovedAssetsTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;

@@ -12,3 +12,6 @@ export const jobRequested = eventType("reelboard/job.requested", {
 
 /** The creator cancelled a job: its run stops before its next step (Inngest `cancelOn`). */
 export const jobCancelled = eventType("reelboard/job.cancelled", { schema: z.object({ jobId: z.uuid() }) });
+
+/** A finished job's webhook should be delivered. */
+export const webhookRequested = eventType("reelboard/webhook.requested", { schema: z.object({ deliveryId: z.uuid() }) });

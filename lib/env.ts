@@ -40,6 +40,10 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Path-style URLs (bucket in the path): what MinIO and most self-hosted services want. */
   S3_FORCE_PATH_STYLE: z.enum(["true", "false", "1", "0"]).default("false").transform((value) => value === "true" || value === "1"),
+  /** Lets job webhooks call private and loopback addresses (tests, a receiver on the same network). */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false", "1", "0"]).default("false").transform((value) => value === "true" || value === "1"),
+  /** Key of the webhook signature; unset: derived from AUTH_SECRET. */
+  WEBHOOK_SECRET: z.string().min(16).optional(),
   /** The local placeholder generator: how long one job takes, and how often it reports progress. */
   LOCAL_GENERATION_SECONDS: z.coerce.number().min(0).max(600).default(4),
   LOCAL_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),

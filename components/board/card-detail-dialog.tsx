@@ -73,9 +73,15 @@ export function CardDetailDialog({ card, taskType, columnTitle, boardApi, jobsAp
         jobsApi={jobsApi}
         assetsApi={assetsApi}
         taskType={taskType}
+        onReuse={(job) =>
+          boardApi.updateCard.mutate(
+            { cardId: card.id, input: { generationParams: job.params as Record<string, unknown> } },
+            { onSuccess: () => toast.success("Parameters restored from that generation"), onError: (error) => toast.error(error.message) },
+          )
+        }
         onInvalid={setErrors}
       />
-      <form onSubmit={submit} className="mt-4 flex flex-col gap-3" noValidate aria-label="Card details">
+      <form key={card.updatedAt} onSubmit={submit} className="mt-4 flex flex-col gap-3" noValidate aria-label="Card details">
         <Field label="Title" errors={errors.title}>
           {(props) => <Input {...props} name="title" defaultValue={card.title} />}
         </Field>

@@ -1,14 +1,16 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { BadgeCheck, RotateCcw, Sparkles, Square } from "lucide-react";
+import { BadgeCheck, Columns2, RotateCcw, Sparkles, Square } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { ApiError, api } from "@/lib/api-client";
 import type { Job } from "@/lib/jobs/dto";
+import { JobHistory } from "./job-history";
 import { JobProgress, JobStatusChip } from "./job-progress";
 import type { ProjectAssets } from "@/components/memory/use-project-assets";
+import { CompareDialog, type Selected } from "@/components/media/compare-dialog";
 import { MediaPreview } from "@/components/media/media-preview";
 import type { TaskTypeName } from "@/lib/validations/generation-params";
 import type { ProjectJobs } from "./use-project-jobs";
@@ -20,11 +22,13 @@ type CardGenerationProps = {
   jobsApi: ProjectJobs;
   assetsApi: ProjectAssets;
   taskType: TaskTypeName;
+  /** Puts a past job's parameter snapshot back on the card. */
+  onReuse: (job: Job) => void;
   onInvalid: (fields: Record<string, string[]>) => void;
 };
 
 /** Generate, watch, cancel and retry a card's job, and its results and earlier generations. */
-export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, onInvalid }: CardGenerationProps) {
+export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, onReuse, onInvalid }: CardGenerationProps) {
   const provider = useProviders().data?.find((candidate) => candidate.taskType === taskType);
   const isSupported = provider?.isAvailable ?? true;
   const [priority, setPriority] = useState(2);
@@ -33,7 +37,11 @@ export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, o
     queryKey: ["card-jobs", cardId],
     queryFn: async () => (await api<{ jobs: Job[] }>(`/api/cards/${cardId}/jobs`)).jobs,
   });
+  const [selected, setSelected] = useState<Selected[]>([]);
+  const [comparing, setComparing] = useState<[Selected, Selected] | null>(null);
   const isActive = latest?.status === "queued" || latest?.status === "processing";
+  const toggleSelected = (item: Selected) =>
+    setSelected((current) => (current.some((entry) => entry.media.id === item.media.id) ? current.filter((entry) => entry.media.id !== item.media.id) : [...current, item].slice(-2)));
   const results = (history.data ?? []).filter((job) => job.status === "completed" && job.media.length > 0);
 
   function generate() {
@@ -90,7 +98,13 @@ export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, o
       {latest && latest.status !== "completed" && <JobProgress job={latest} />}
       {results.length > 0 && (
         <div>
-          <h3 className="mb-2 text-sm font-medium">Results</h3>
+          <div className="mb-2 flex items-center justify-between gap-2">
+            <h3 className="text-sm font-medium">Results</h3>
+            <Button size="sm" variant="secondary" disabled={selected.length !== 2} onClick={() => setComparing([selected[0]!, selected[1]!])}>
+              <Columns2 className="h-3.5 w-3.5" aria-hidden />
+              Compare {selected.length}/2
+            </Button>
+          </div>
           <ul className={taskType === "image" ? "grid grid-cols-3 gap-2" : "flex flex-col gap-3"} aria-label="Results">
             {results.flatMap((job) =>
               job.media.map((media, index) => {
@@ -98,6 +112,10 @@ export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, o
                 return (
                   <li key={media.id} className="flex flex-col gap-1">
                     <MediaPreview media={media} label={`Result ${index + 1} of ${new Date(job.createdAt).toLocaleString()}`} />
+                    <label className="flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
+                      <input type="checkbox" checked={selected.some((entry) => entry.media.id === media.id)} onChange={() => toggleSelected({ media, job })} />
+                      Compare
+                    </label>
                     {asset ? (
                       <Button size="sm" variant="secondary" className="text-emerald-700" aria-pressed onClick={() => assetsApi.unapprove.mutate(asset.id)}>
                         <BadgeCheck className="h-3.5 w-3.5" aria-hidden />
@@ -115,6 +133,8 @@ export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, o
           </ul>
         </div>
       )}
+      <JobHistory jobs={history.data ?? []} onReuse={onReuse} />
+      <CompareDialog pair={comparing} onClose={() => setComparing(null)} />
     </section>
   );
 }

@@ -12,10 +12,10 @@ const STATUS = {
   cancelled: { label: "Cancelled", Icon: XCircle, tone: "bg-zinc-100 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400" },
 } as const;
 
-export function JobStatusChip({ job }: { job: Job }) {
+export function JobStatusChip({ job, testId = "job-status" }: { job: Job; testId?: string }) {
   const { label, Icon, tone } = STATUS[job.status];
   return (
-    <span className={cn("inline-flex items-center gap-1 rounded-full px-1.5 py-0.5 text-xs font-medium", tone)} data-testid="job-status">
+    <span className={cn("inline-flex items-center gap-1 rounded-full px-1.5 py-0.5 text-xs font-medium", tone)} data-testid={testId}>
       <Icon className={cn("h-3 w-3", job.status === "processing" && "animate-spin")} aria-hidden />
       {label}
     </span>

@@ -1,6 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
 import type { Media } from "@/lib/jobs/dto";
 
 function formatDuration(seconds: number): string {
@@ -9,11 +11,8 @@ function formatDuration(seconds: number): string {
 }
 
 /** A result as people want to see it: the picture, a player, or the text. */
-export function MediaPreview({ media, label }: { media: Media; label: string }) {
-  if (media.mediaType === "image") {
-    // eslint-disable-next-line @next/next/no-img-element -- private, access-checked bytes: no image optimiser
-    return <img src={media.url} alt={label} className="aspect-square w-full rounded-md border border-zinc-200 object-cover dark:border-zinc-800" />;
-  }
+export function MediaPreview({ media, label, isZoomable = true }: { media: Media; label: string; isZoomable?: boolean }) {
+  if (media.mediaType === "image") return <ImagePreview media={media} label={label} isZoomable={isZoomable} />;
   if (media.mediaType === "video") {
     return (
       <figure>
@@ -33,6 +32,25 @@ export function MediaPreview({ media, label }: { media: Media; label: string }) 
     );
   }
   return <TextPreview url={media.url} label={label} />;
+}
+
+/** An image thumbnail that opens full size in a lightbox. */
+function ImagePreview({ media, label, isZoomable }: { media: Media; label: string; isZoomable: boolean }) {
+  const [isOpen, setIsOpen] = useState(false);
+  // eslint-disable-next-line @next/next/no-img-element -- private, access-checked bytes: no image optimiser
+  const image = <img src={media.url} alt={label} className="aspect-square w-full rounded-md border border-zinc-200 object-cover dark:border-zinc-800" />;
+  if (!isZoomable) return image;
+  return (
+    <>
+      <button type="button" className="block w-full" onClick={() => setIsOpen(true)} aria-label={`Open ${label} full size`}>
+        {image}
+      </button>
+      <Dialog open={isOpen} onOpenChange={setIsOpen} title={label} description={`${media.width}x${media.height} ${media.format}`} className="w-[min(96vw,72rem)]">
+        {/* eslint-disable-next-line @next/next/no-img-element -- private, access-checked bytes: no image optimiser */}
+        <img src={media.url} alt={label} className="max-h-[75vh] w-full object-contain" />
+      </Dialog>
+    </>
+  );
 }
 
 function TextPreview({ url, label }: { url: string; label: string }) {

@@ -10,7 +10,10 @@ import { inngest } from "@/inngest/client";
 import { jobCancelled, jobRequested } from "@/inngest/events";
 import { AppError, notFound, parseOrThrow } from "@/lib/errors";
 import { providerFor } from "@/lib/providers";
+import { env } from "@/lib/env";
 import { generationParamsSchemaFor } from "@/lib/validations/generation-params";
+import { queueTerminalWebhook } from "@/lib/webhooks/deliveries";
+import { assertDeliverableUrl } from "@/lib/webhooks/url-policy";
 import { type CreateJobInput, PRIORITY_BOOST_SECONDS, type UpdateJobInput } from "@/lib/validations/job";
 import { type Job, toJob } from "./dto";
 import { publishJob } from "./publish";
@@ -57,6 +60,8 @@ export async function createJob({ ownerId, cardId, input }: Owner & { cardId: st
     throw new AppError("validation_failed", "Write what to generate first", { [`generationParams.${field}`]: ["Write what to generate first"] });
   }
 
+  if (input.callbackUrl) await assertDeliverableUrl(input.callbackUrl, { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE });
+
   const job = await insertJob({
     cardId,
     projectId: card.project_id,
@@ -99,6 +104,7 @@ export async function cancelJob({ ownerId, jobId }: Owner & { jobId: string }): 
   }
   await publishJob({ job, kind: "status" });
   await inngest.send(jobCancelled.create({ jobId }));
+  await queueTerminalWebhook(job);
   await sql`select pg_notify('reelboard_engine', ${`cancel:${jobId}`})`.execute(getDb());
   return toJob(job);
 }

@@ -3,6 +3,7 @@ import { findJob, insertMediaIfAbsent, updateJobIf } from "@/db/queries/jobs";
 import type { JobRow } from "@/db/types";
 import { providerById } from "@/lib/providers";
 import type { StoredFile, Submission } from "@/lib/providers/types";
+import { queueTerminalWebhook } from "@/lib/webhooks/deliveries";
 import { withJobSignal } from "./abort";
 import { publishJob } from "./publish";
 
@@ -101,6 +102,8 @@ export async function storeJobResult({ jobId, files }: { jobId: string; files: S
 export async function finishJob({ jobId }: { jobId: string }): Promise<void> {
   const job = await updateJobIf({ jobId, from: ["processing"], values: { status: "completed", progress: 1, current_step: "done", completed_at: new Date() } });
   if (job) await publishJob({ job, kind: "status", dedupeKey: `finish:${job.retry_count}` });
+  // Also after a crash between the update and here: the delivery is recorded once per job.
+  await queueTerminalWebhook(job ?? (await loadJob(jobId)));
 }
 
 export async function failJob({ jobId, message }: { jobId: string; message: string }): Promise<void> {
@@ -110,4 +113,6 @@ export async function failJob({ jobId, message }: { jobId: string; message: stri
     values: { status: "failed", error_message: message.slice(0, 2000), current_step: "failed", completed_at: new Date() },
   });
   if (job) await publishJob({ job, kind: "status", dedupeKey: `fail:${job.retry_count}` });
+  const current = job ?? (await loadJob(jobId));
+  if (current.status === "failed") await queueTerminalWebhook(current);
 }
