@@ -40,6 +40,14 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Path-style URLs (bucket in the path): what MinIO and most self-hosted services want. */
   S3_FORCE_PATH_STYLE: z.enum(["true", "false", "1", "0"]).default("false").transform((value) => value === "true" || value === "1"),
+  /** Remote generators. OpenAI or any OpenAI-compatible API (images, speech). */
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.string().url().default("https://api.openai.com/v1"),
+  /** Replicate predictions (image, video, audio models). */
+  REPLICATE_API_TOKEN: z.string().min(1).optional(),
+  REPLICATE_BASE_URL: z.string().url().default("https://api.replicate.com/v1"),
+  /** How long one request to a remote generator may take. */
+  PROVIDER_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   /** Lets job webhooks call private and loopback addresses (tests, a receiver on the same network). */
   WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false", "1", "0"]).default("false").transform((value) => value === "true" || value === "1"),
   /** Key of the webhook signature; unset: derived from AUTH_SECRET. */

@@ -73,6 +73,7 @@ export function CardDetailDialog({ card, taskType, columnTitle, boardApi, jobsAp
         jobsApi={jobsApi}
         assetsApi={assetsApi}
         taskType={taskType}
+        model={String(params.model ?? "")}
         onReuse={(job) =>
           boardApi.updateCard.mutate(
             { cardId: card.id, input: { generationParams: job.params as Record<string, unknown> } },

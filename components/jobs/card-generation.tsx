@@ -14,6 +14,7 @@ import { CompareDialog, type Selected } from "@/components/media/compare-dialog"
 import { MediaPreview } from "@/components/media/media-preview";
 import type { TaskTypeName } from "@/lib/validations/generation-params";
 import type { ProjectJobs } from "./use-project-jobs";
+import { resolveProviderId } from "@/lib/providers/resolve";
 import { useProviders } from "./use-providers";
 
 type CardGenerationProps = {
@@ -22,15 +23,17 @@ type CardGenerationProps = {
   jobsApi: ProjectJobs;
   assetsApi: ProjectAssets;
   taskType: TaskTypeName;
+  model: string;
   /** Puts a past job's parameter snapshot back on the card. */
   onReuse: (job: Job) => void;
   onInvalid: (fields: Record<string, string[]>) => void;
 };
 
 /** Generate, watch, cancel and retry a card's job, and its results and earlier generations. */
-export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, onReuse, onInvalid }: CardGenerationProps) {
-  const provider = useProviders().data?.find((candidate) => candidate.taskType === taskType);
-  const isSupported = provider?.isAvailable ?? true;
+export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, model, onReuse, onInvalid }: CardGenerationProps) {
+  const providerId = resolveProviderId(taskType, model);
+  const provider = useProviders().data?.find((candidate) => candidate.id === providerId);
+  const isSupported = providerId !== undefined && (provider?.isAvailable ?? true);
   const [priority, setPriority] = useState(2);
   const [error, setError] = useState<string | null>(null);
   const history = useQuery({
@@ -84,6 +87,7 @@ export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, o
           </Button>
         )}
       </div>
+      {!providerId && <p className="text-xs text-red-600">No generator serves the model &quot;{model}&quot;: use local-..., openai/... or replicate/...</p>}
       {provider && (
         <p className="text-xs text-zinc-500">
           Generator: {provider.label}

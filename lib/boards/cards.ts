@@ -4,6 +4,7 @@ import { findActivityForOwner } from "@/db/queries/activities";
 import { isUniqueViolation } from "@/db/queries/executor";
 import { deleteCardRow, findCardForOwner, insertCard, lastCardPosition, updateCardRow } from "@/db/queries/cards";
 import { notFound, parseOrThrow } from "@/lib/errors";
+import { defaultModelFor } from "@/lib/providers";
 import type { CreateCardInput, UpdateCardInput } from "@/lib/validations/board";
 import { generationParamsSchemaFor } from "@/lib/validations/generation-params";
 import { type Card, toCard } from "./dto";
@@ -31,7 +32,10 @@ async function appendCard({ ownerId, activityId, input }: Owner & { activityId: 
     const activity = await findActivityForOwner({ activityId, ownerId, lock: true }, trx);
     if (!activity) throw notFound("No such column");
 
-    const generationParams = parseOrThrow(generationParamsSchemaFor(activity.task_type), input.generationParams ?? {}, "generationParams");
+    const model = defaultModelFor(activity.task_type);
+    const given = input.generationParams ?? {};
+    const withModel = model && given.model === undefined ? { ...given, model } : given;
+    const generationParams = parseOrThrow(generationParamsSchemaFor(activity.task_type), withModel, "generationParams");
     const position = positionAfter(await lastCardPosition({ activityId }, trx));
     const row = await insertCard({ activityId, title: input.title, description: input.description ?? "", generationParams, position }, trx);
     return toCard(row);

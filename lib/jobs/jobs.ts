@@ -49,11 +49,15 @@ async function requestRun(job: JobRow): Promise<void> {
 export async function createJob({ ownerId, cardId, input }: Owner & { cardId: string; input: CreateJobInput }): Promise<Job> {
   const card = await findCardForOwner({ cardId, ownerId });
   if (!card) throw notFound("No such card");
-  const provider = providerFor(card.task_type);
+  const params = parseOrThrow(generationParamsSchemaFor(card.task_type), card.generation_params, "generationParams");
+  const provider = providerFor(card.task_type, params.model);
+  if (!provider) {
+    const message = `No generator serves "${params.model}" for ${card.task_type} cards: use local-..., openai/<model> or replicate/<owner>/<name>`;
+    throw new AppError("validation_failed", message, { "generationParams.model": [message] });
+  }
   const availability = await provider.availability();
   if (!availability.isAvailable) throw new AppError("validation_failed", `${provider.label} is unavailable: ${availability.reason}`);
 
-  const params = parseOrThrow(generationParamsSchemaFor(card.task_type), card.generation_params, "generationParams");
   const [field, text] = "instructions" in params ? ["instructions", params.instructions] : "text" in params ? ["text", params.text] : ["prompt", params.prompt];
   const hasReference = "referenceAssetId" in params && params.referenceAssetId !== null;
   if (!text.trim() && !hasReference) {
