@@ -28,7 +28,16 @@ export async function benchBoard(): Promise<void> {
   pool.on("error", () => {}); // The database goes away at the end; idle clients may notice first.
   const app = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString("hex"), PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR: path.join(dir, "data") },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      AUTH_SECRET: randomBytes(32).toString("hex"),
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      DATA_DIR: path.join(dir, "data"),
+      // The local image generator without its deliberate wait: click-to-thumbnail measures the pipeline.
+      LOCAL_GENERATION_SECONDS: "0",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
 
@@ -145,8 +154,8 @@ async function rowsWritten(pool: pg.Pool): Promise<number> {
  */
 async function benchProgressLatency(pool: pg.Pool, cookie: string, projectId: string): Promise<void> {
   const { rows } = await pool.query<{ job_id: string }>(
-    `insert into generation_jobs (card_id, project_id, task_type, params, provider)
-     select c.id, a.project_id, a.task_type, c.generation_params, 'local-image'
+    `insert into generation_jobs (card_id, project_id, task_type, params, provider, status)
+     select c.id, a.project_id, a.task_type, c.generation_params, 'local-image', 'completed'
      from task_cards c join activities a on a.id = c.activity_id where a.project_id = $1 limit 1
      returning id as job_id`,
     [projectId],
@@ -218,6 +227,7 @@ async function benchPaint(credentials: { email: string; password: string }, proj
       interactive.push(performance.now() - start);
     }
     const cards = await page.getByTestId("card").count();
+    await benchClickToThumbnail(page, projectId);
     console.log(
       `board in Chromium, 1,000 cards (${cards} rendered): visible p50 ${percentile(visible.slice(1), 50).toFixed(0)} ms, ` +
         `p95 ${percentile(visible.slice(1), 95).toFixed(0)} ms; draggable (hydrated) p50 ${percentile(interactive.slice(1), 50).toFixed(0)} ms`,
@@ -225,6 +235,29 @@ async function benchPaint(credentials: { email: string; password: string }, proj
   } finally {
     await browser.close();
   }
+}
+
+/** From the click on Generate until the result image is decoded on screen, for a local image job. */
+async function benchClickToThumbnail(page: import("@playwright/test").Page, projectId: string): Promise<void> {
+  const board = (await (await page.request.get(`${BASE}/api/projects/${projectId}/board`)).json()) as Board;
+  const card = board.activities.find((column) => column.taskType === "image")!.cards[0]!;
+  await page.request.patch(`${BASE}/api/cards/${card.id}`, { data: { generationParams: { prompt: "bench: a lighthouse", resolution: "1024x1024" } }, headers: { origin: BASE } });
+  await page.goto(`${BASE}/projects/${projectId}?card=${card.id}`);
+  const dialog = page.getByRole("dialog", { name: card.title });
+  const times: number[] = [];
+  for (let i = 1; i <= 8; i++) {
+    await dialog.getByRole("button", { name: "Generate" }).waitFor({ state: "visible" });
+    const start = performance.now();
+    await dialog.getByRole("button", { name: "Generate" }).click();
+    await page.waitForFunction(
+      (count) => [...document.querySelectorAll("[role=dialog] ul[aria-label=Results] img")].filter((image) => (image as HTMLImageElement).naturalWidth > 0).length >= count,
+      i,
+      { timeout: 30_000 },
+    );
+    times.push(performance.now() - start);
+    await dialog.getByTestId("job-status").filter({ hasText: "Done" }).waitFor();
+  }
+  console.log(`click to thumbnail, local image job at 1024x1024: ${summary(times)}`);
 }
 
 async function waitForApp(): Promise<void> {

@@ -12,13 +12,25 @@ export function jobsKey(projectId: string) {
   return ["jobs", projectId] as const;
 }
 
+const STATUS_RANK: Record<Job["status"], number> = { queued: 0, processing: 1, completed: 2, failed: 2, cancelled: 2 };
+
+/**
+ * Whether a snapshot of a job is at least as far along as another. A mutation's answer can arrive after
+ * the stream's later events for the same job (a fast job completes before its POST returns), so the
+ * cache keeps the furthest snapshot: later retry first, then later status, then more progress.
+ */
+export function isAtLeastAsRecent(candidate: Job, current: Job): boolean {
+  if (candidate.retryCount !== current.retryCount) return candidate.retryCount > current.retryCount;
+  if (STATUS_RANK[candidate.status] !== STATUS_RANK[current.status]) return STATUS_RANK[candidate.status] > STATUS_RANK[current.status];
+  return candidate.progress >= current.progress || candidate.priority !== current.priority;
+}
+
 function upsert(jobs: Job[] | undefined, job: Job): Job[] {
   const list = jobs ?? [];
   const index = list.findIndex((candidate) => candidate.id === job.id);
   if (index < 0) return [...list, job];
-  // Events can carry an older snapshot than a mutation's answer; keep the job with the most progress.
   const current = list[index]!;
-  if (current.status === job.status && job.progress < current.progress) return list;
+  if (!isAtLeastAsRecent(job, current)) return list;
   return list.map((candidate, at) => (at === index ? { ...job, media: job.media.length > 0 ? job.media : candidate.media } : candidate));
 }
 
