@@ -11,3 +11,15 @@ export async function migrateToLatest(db: Kysely<unknown>, log: (line: string) =
   }
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }
+
+/** LangGraph's checkpoint tables, in their own schema; PostgresSaver.setup() is idempotent. */
+export async function setupCheckpointer(databaseUrl: string, log: (line: string) => void = console.log): Promise<void> {
+  const { PostgresSaver } = await import("@langchain/langgraph-checkpoint-postgres");
+  const saver = PostgresSaver.fromConnString(databaseUrl, { schema: "langgraph" });
+  try {
+    await saver.setup();
+    log("langgraph checkpoint schema: ready");
+  } finally {
+    await saver.end();
+  }
+}

@@ -159,6 +159,19 @@ export type WebhookDeliveriesTable = {
   delivered_at: Date | null;
 };
 
+export type ChatMessagesTable = {
+  id: Generated<string>;
+  project_id: string;
+  card_id: string | null;
+  thread_id: string;
+  agent_type: string;
+  user_id: string | null;
+  role: "user" | "assistant" | "system" | "tool";
+  content: string;
+  metadata: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+};
+
 /** Tables the app queries itself; the auth library manages sessions, accounts and verifications. */
 export type Database = {
   users: UsersTable;
@@ -171,6 +184,7 @@ export type Database = {
   engine_runs: EngineRunsTable;
   approved_assets: ApprovedAssetsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  chat_messages: ChatMessagesTable;
 };
 
 export type ProjectRow = Selectable<ProjectsTable>;

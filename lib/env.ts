@@ -43,6 +43,8 @@ const schema = z.object({
   /** Remote generators. OpenAI or any OpenAI-compatible API (images, speech). */
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.string().url().default("https://api.openai.com/v1"),
+  /** The agents' chat model on that API. */
+  OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
   /** Replicate predictions (image, video, audio models). */
   REPLICATE_API_TOKEN: z.string().min(1).optional(),
   REPLICATE_BASE_URL: z.string().url().default("https://api.replicate.com/v1"),

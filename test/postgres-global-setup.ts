@@ -4,7 +4,7 @@ import path from "node:path";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { migrateToLatest } from "../db/migrate";
+import { migrateToLatest, setupCheckpointer } from "../db/migrate";
 import { startEmbeddedPostgres } from "../lib/embedded/postgres";
 
 declare module "vitest" {
@@ -22,6 +22,7 @@ export default async function setup(project: TestProject) {
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: server.url, max: 1 }) }) });
   await migrateToLatest(db, () => {});
   await db.destroy();
+  await setupCheckpointer(server.url, () => {});
 
   project.provide("databaseUrl", server.url);
   return async () => {

@@ -4,6 +4,7 @@ import * as boards from "./2026-11-22T1110-boards";
 import * as jobs from "./2026-11-22T1200-jobs";
 import * as approvedAssets from "./2026-11-22T1300-approved-assets";
 import * as webhookDeliveries from "./2026-11-22T1330-webhook-deliveries";
+import * as chatMessages from "./2026-11-22T1400-chat-messages";
 
 /** Every migration, by name. Listed statically so that the bundled app and the CLI see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22T1200-jobs": jobs,
   "2026-11-22T1300-approved-assets": approvedAssets,
   "2026-11-22T1330-webhook-deliveries": webhookDeliveries,
+  "2026-11-22T1400-chat-messages": chatMessages,
 };

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
-import { migrateToLatest } from "@/db/migrate";
+import { migrateToLatest, setupCheckpointer } from "@/db/migrate";
 import { dataPath, env, setRuntimeEnv } from "@/lib/env";
 import { engineMode } from "@/lib/jobs/engine/mode";
 import { startEmbeddedPostgres } from "./postgres";
@@ -49,6 +49,7 @@ async function migrate(log: (line: string) => void): Promise<void> {
   } finally {
     await db.destroy();
   }
+  await setupCheckpointer(env.DATABASE_URL!, log);
 }
 
 async function readOrCreateSecret(file: string): Promise<string> {
