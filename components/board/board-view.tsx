@@ -20,7 +20,9 @@ import {
   useSensors,
 } from "@dnd-kit/core";
 import { horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
-import { Brain } from "lucide-react";
+import { Bot, Brain } from "lucide-react";
+import { ChatPanel } from "@/components/chat/chat-panel";
+import { Button } from "@/components/ui/button";
 import Link from "next/link";
 import { useMemo, useRef, useState } from "react";
 import { QueueButton, QueuePanel } from "@/components/jobs/queue-panel";
@@ -68,6 +70,7 @@ export function BoardView({ initialBoard, initialJobs, engineLabel, initialOpenC
   const jobsApi = useProjectJobs(board.project.id, initialJobs);
   const assetsApi = useProjectAssets(board.project.id);
   const [isQueueOpen, setIsQueueOpen] = useState(false);
+  const [isChatOpen, setIsChatOpen] = useState(false);
   const cardsById = useMemo(() => new Map(board.activities.flatMap((column) => column.cards.map((card) => [card.id, card] as const))), [board]);
   const [dragging, setDragging] = useState<{ id: string; isColumn: boolean } | null>(null);
   const [openCardId, setOpenCardId] = useState<string | null>(initialOpenCardId ?? null);
@@ -164,7 +167,13 @@ export function BoardView({ initialBoard, initialJobs, engineLabel, initialOpenC
           Memory ({assetsApi.assets.length})
         </Link>
         <QueueButton count={jobsApi.active.length} onClick={() => setIsQueueOpen(true)} />
+        <Button variant={isChatOpen ? "primary" : "secondary"} size="sm" aria-pressed={isChatOpen} onClick={() => setIsChatOpen((open) => !open)}>
+          <Bot className="h-4 w-4" aria-hidden />
+          Project chat
+        </Button>
       </div>
+      <div className="flex min-h-0 flex-1">
+      <div className="flex min-h-0 min-w-0 flex-1 flex-col">
       <DndContext
         sensors={sensors}
         collisionDetection={collisionDetection}
@@ -198,6 +207,13 @@ export function BoardView({ initialBoard, initialJobs, engineLabel, initialOpenC
         </div>
         <DragOverlay>{draggedCard ? <BoardCardPreview card={draggedCard} /> : null}</DragOverlay>
       </DndContext>
+      </div>
+      {isChatOpen && (
+        <aside className="w-96 shrink-0 border-l border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-950">
+          <ChatPanel path={`/api/projects/${board.project.id}/chat`} projectId={board.project.id} title="Project agent" />
+        </aside>
+      )}
+      </div>
       {openCard && openCardColumn && (
         <CardDetailDialog
           card={openCard}

@@ -12,6 +12,7 @@ import type { Card } from "@/lib/boards/dto";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/errors";
 import { updateCardSchema } from "@/lib/validations/board";
 import { generationParamsSchemaFor, type TaskTypeName } from "@/lib/validations/generation-params";
+import { ChatPanel } from "@/components/chat/chat-panel";
 import { CardGeneration } from "@/components/jobs/card-generation";
 import type { ProjectJobs } from "@/components/jobs/use-project-jobs";
 import type { ProjectAssets } from "@/components/memory/use-project-assets";
@@ -127,6 +128,12 @@ export function CardDetailDialog({ card, taskType, columnTitle, boardApi, jobsAp
           </div>
         </div>
       </form>
+      <details className="mt-4 rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <summary className="cursor-pointer px-3 py-2 text-sm font-medium">Card agent</summary>
+        <div className="h-96">
+          <ChatPanel path={`/api/cards/${card.id}/chat`} projectId={boardApi.board.project.id} title={`Agent for ${card.title}`} />
+        </div>
+      </details>
       <ConfirmDialog
         open={isDeleting}
         onOpenChange={setIsDeleting}

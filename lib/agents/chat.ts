@@ -70,24 +70,47 @@ async function logTurn(thread: Thread, before: number, after: ChatState, userId:
   );
 }
 
-/** One turn: the creator's message, then the agent until it answers or pauses for a decision. */
-export async function sendChatMessage(target: ChatTarget & { message: string }): Promise<ChatState> {
+export type TurnEvent = { type: "token"; text: string } | { type: "step"; name: string; args: unknown } | { type: "state"; state: ChatState };
+
+/**
+ * Runs one turn (a message, or a decision on the pending action) and reports as it goes: model tokens,
+ * each tool call as a step, and finally the thread's state. Checks happen before anything runs.
+ */
+async function runTurn(target: ChatTarget, input: { message: string } | { decision: "approve" | "reject" }, onEvent: (event: TurnEvent) => void = () => {}): Promise<ChatState> {
   const thread = await threadOf(target);
   const before = await stateOf(thread);
-  if (before.pending) throw new AppError("conflict", "Approve or reject the pending action first");
-  await agentGraph().invoke({ messages: [new HumanMessage(target.message)] }, configOf(thread));
+  if ("message" in input && before.pending) throw new AppError("conflict", "Approve or reject the pending action first");
+  if ("decision" in input && !before.pending) throw new AppError("conflict", "Nothing is waiting for a decision");
+
+  const options = { ...configOf(thread), streamMode: ["messages", "updates"] as ("messages" | "updates")[] };
+  const stream =
+    "message" in input
+      ? await agentGraph().stream({ messages: [new HumanMessage(input.message)] }, options)
+      : await agentGraph().stream(new Command<unknown>({ resume: input.decision }) as never, options);
+  for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
+    if (mode === "messages") {
+      const [message, metadata] = chunk as [BaseMessage, { langgraph_node?: string }];
+      if (metadata.langgraph_node === "agent" && typeof message.content === "string" && message.content) onEvent({ type: "token", text: message.content });
+    } else if (mode === "updates") {
+      const update = chunk as { agent?: { messages?: BaseMessage[] } };
+      for (const message of update.agent?.messages ?? []) {
+        if (message instanceof AIMessage) for (const call of message.tool_calls ?? []) onEvent({ type: "step", name: call.name, args: call.args });
+      }
+    }
+  }
+
   const after = await stateOf(thread);
   await logTurn(thread, before.messages.length, after, target.ownerId);
+  onEvent({ type: "state", state: after });
   return after;
 }
 
+/** One turn: the creator's message, then the agent until it answers or pauses for a decision. */
+export function sendChatMessage(target: ChatTarget & { message: string }, onEvent?: (event: TurnEvent) => void): Promise<ChatState> {
+  return runTurn(target, { message: target.message }, onEvent);
+}
+
 /** Resumes a paused turn with the creator's decision on the pending action. */
-export async function resumeChat(target: ChatTarget & { decision: "approve" | "reject" }): Promise<ChatState> {
-  const thread = await threadOf(target);
-  const before = await stateOf(thread);
-  if (!before.pending) throw new AppError("conflict", "Nothing is waiting for a decision");
-  await agentGraph().invoke(new Command({ resume: target.decision }), configOf(thread));
-  const after = await stateOf(thread);
-  await logTurn(thread, before.messages.length, after, target.ownerId);
-  return after;
+export function resumeChat(target: ChatTarget & { decision: "approve" | "reject" }, onEvent?: (event: TurnEvent) => void): Promise<ChatState> {
+  return runTurn(target, { decision: target.decision }, onEvent);
 }
