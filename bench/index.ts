@@ -1,4 +1,5 @@
 // `npm run bench`: prints figures for the board (load, move, paint). Measured, never asserted.
+import { benchAgents } from "./agents";
 import { benchBoard } from "./board";
 import { benchEngine } from "./engine";
 import { benchLocalImage } from "./media";
@@ -7,3 +8,4 @@ console.log(`Reelboard benchmarks - ${new Date().toISOString()}, Node ${process.
 await benchBoard();
 await benchEngine();
 await benchLocalImage();
+await benchAgents();

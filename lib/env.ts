@@ -45,6 +45,9 @@ const schema = z.object({
   OPENAI_BASE_URL: z.string().url().default("https://api.openai.com/v1"),
   /** The agents' chat model on that API. */
   OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  /** Anthropic for the agents' chat model (used when set and no OpenAI key is). */
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  ANTHROPIC_MODEL: z.string().min(1).default("claude-sonnet-4-5"),
   /** Replicate predictions (image, video, audio models). */
   REPLICATE_API_TOKEN: z.string().min(1).optional(),
   REPLICATE_BASE_URL: z.string().url().default("https://api.replicate.com/v1"),

@@ -1,5 +1,5 @@
 import "server-only";
-import { AIMessage, type BaseMessage, HumanMessage, ToolMessage } from "@langchain/core/messages";
+import { type AIMessage, type BaseMessage, HumanMessage } from "@langchain/core/messages";
 import { Command } from "@langchain/langgraph";
 import { insertChatMessages } from "@/db/queries/chat-messages";
 import { findCardForOwner } from "@/db/queries/cards";
@@ -36,10 +36,17 @@ function configOf(thread: Thread) {
 function toEntry(message: BaseMessage, index: number): ChatEntry | undefined {
   const content = typeof message.content === "string" ? message.content : JSON.stringify(message.content);
   const id = message.id ?? `m${index}`;
-  if (message instanceof HumanMessage) return { id, role: "user", content, toolCalls: [] };
-  if (message instanceof AIMessage) return { id, role: "assistant", content, toolCalls: (message.tool_calls ?? []).map((call) => ({ name: call.name, args: call.args })) };
-  if (message instanceof ToolMessage) return { id, role: "tool", content, toolCalls: [] };
-  return undefined;
+  // By type, not class: a streamed reply is an AIMessageChunk, which is not an AIMessage instance.
+  switch (message.type) {
+    case "human":
+      return { id, role: "user", content, toolCalls: [] };
+    case "ai":
+      return { id, role: "assistant", content, toolCalls: ((message as AIMessage).tool_calls ?? []).map((call) => ({ name: call.name, args: call.args })) };
+    case "tool":
+      return { id, role: "tool", content, toolCalls: [] };
+    default:
+      return undefined;
+  }
 }
 
 /** The conversation as the checkpoint holds it, and the action waiting for Approve or Reject, if any. */
@@ -94,7 +101,7 @@ async function runTurn(target: ChatTarget, input: { message: string } | { decisi
     } else if (mode === "updates") {
       const update = chunk as { agent?: { messages?: BaseMessage[] } };
       for (const message of update.agent?.messages ?? []) {
-        if (message instanceof AIMessage) for (const call of message.tool_calls ?? []) onEvent({ type: "step", name: call.name, args: call.args });
+        if (message.type === "ai") for (const call of (message as AIMessage).tool_calls ?? []) onEvent({ type: "step", name: call.name, args: call.args });
       }
     }
   }

@@ -6,6 +6,7 @@ import { listAssets } from "@/lib/assets/assets";
 import { createActivity } from "@/lib/boards/activities";
 import { createCard, deleteCard, getCard, updateCard } from "@/lib/boards/cards";
 import { getBoard } from "@/lib/boards/get-board";
+import { moveCard } from "@/lib/boards/move-card";
 import { AppError } from "@/lib/errors";
 import { createJob, listCardJobs, listJobsOfProject } from "@/lib/jobs/jobs";
 import { TASK_TYPES } from "@/lib/validations/generation-params";
@@ -83,6 +84,20 @@ export function agentTools(scope: AgentScope) {
         return `Updated the card "${card.title}".`;
       }),
       { name: "edit_card", description: "Rename a card or change its description.", schema: z.object({ cardId: z.string().optional(), title: z.string().min(1).max(200).optional(), description: z.string().max(10_000).optional() }) },
+    ),
+    tool(
+      safely(async ({ cardId, columnTitle, position }: { cardId: string; columnTitle: string; position?: "top" | "bottom" }) => {
+        const column = await columnByTitle(columnTitle);
+        const others = column.cards.filter((card) => card.id !== cardId);
+        const neighbours = position === "top" ? { prevId: null, nextId: others[0]?.id ?? null } : { prevId: others.at(-1)?.id ?? null, nextId: null };
+        const card = await moveCard({ ownerId, cardId, input: { activityId: column.id, ...neighbours } });
+        return `Moved "${card.title}" to the ${position ?? "bottom"} of ${column.title}.`;
+      }),
+      {
+        name: "move_card",
+        description: "Move a card to the top or bottom of a column, by the column's title.",
+        schema: z.object({ cardId: z.string(), columnTitle: z.string(), position: z.enum(["top", "bottom"]).optional() }),
+      },
     ),
     tool(
       safely(async ({ cardId, ...changes }: { cardId?: string } & Record<string, unknown>) => {

@@ -36,7 +36,8 @@ export async function prepareRuntime({ log }: { log: (line: string) => void }): 
   if (!env.S3_BUCKET) defaults.push(["asset storage", `local disk, ${dataPath("assets")} (set S3_BUCKET to use S3, R2 or MinIO)`]);
   const mode = engineMode();
   if (mode.kind === "embedded") defaults.push(["job engine", "embedded executor in this process (set INNGEST_* to use an Inngest server)"]);
-  defaults.push(["generators", "local: SVG images, espeak-ng speech, ffmpeg animatics, offline writer (no AI keys set)"]);
+  if (!env.OPENAI_API_KEY && !env.REPLICATE_API_TOKEN) defaults.push(["generators", "local: SVG images, espeak-ng speech, ffmpeg animatics, offline writer (no AI keys set)"]);
+  if (!env.OPENAI_API_KEY && !env.ANTHROPIC_API_KEY) defaults.push(["chat model", "offline assistant (set OPENAI_API_KEY or ANTHROPIC_API_KEY for a real model)"]);
 
   await migrate(log);
   return { defaults, stop: stopDatabase };
