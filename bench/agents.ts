@@ -5,10 +5,6 @@ import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { closeDb, getDb } from "@/db";
 import { migrateToLatest, setupCheckpointer } from "@/db/migrate";
-import { sendChatMessage } from "@/lib/agents/chat";
-import { createActivity } from "@/lib/boards/activities";
-import { createCard } from "@/lib/boards/cards";
-import { createProject } from "@/lib/boards/projects";
 import { startEmbeddedPostgres } from "@/lib/embedded/postgres";
 import { setRuntimeEnv } from "@/lib/env";
 import { closeListener } from "@/lib/realtime/listener";
@@ -25,6 +21,12 @@ export async function benchAgents(): Promise<void> {
   await migrateToLatest(migrator, () => {});
   await migrator.destroy();
   await setupCheckpointer(database.url, () => {});
+
+  // Loaded after the environment is set: the job client reads its signing key when it is created.
+  const { sendChatMessage } = await import("@/lib/agents/chat");
+  const { createActivity } = await import("@/lib/boards/activities");
+  const { createCard } = await import("@/lib/boards/cards");
+  const { createProject } = await import("@/lib/boards/projects");
 
   try {
     const user = await getDb().insertInto("users").values({ name: "Bench", email: "bench@example.com", image: null, created_at: new Date(), updated_at: new Date() }).returning("id").executeTakeFirstOrThrow();

@@ -89,7 +89,8 @@ async function runTurn(target: ChatTarget, input: { message: string } | { decisi
   if ("message" in input && before.pending) throw new AppError("conflict", "Approve or reject the pending action first");
   if ("decision" in input && !before.pending) throw new AppError("conflict", "Nothing is waiting for a decision");
 
-  const options = { ...configOf(thread), streamMode: ["messages", "updates"] as ("messages" | "updates")[] };
+  // One checkpoint when the turn ends or pauses: a crash mid-turn loses that turn, which the creator resends.
+  const options = { ...configOf(thread), streamMode: ["messages", "updates"] as ("messages" | "updates")[], durability: "exit" as const };
   const stream =
     "message" in input
       ? await agentGraph().stream({ messages: [new HumanMessage(input.message)] }, options)
