@@ -24,7 +24,7 @@ export default defineConfig({
   webServer: {
     command: "rm -rf .data/e2e && node_modules/.bin/tsx scripts/start.ts",
     url: `${baseURL}/sign-in`,
-    env: { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: ".data/e2e", LOCAL_GENERATION_SECONDS: "3", LOCAL_POLL_MS: "300" },
+    env: { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: ".data/e2e", LOCAL_GENERATION_SECONDS: "3", LOCAL_POLL_MS: "300", AUTH_RATE_LIMIT: "false" },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe",

@@ -15,6 +15,8 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   AUTH_SECRET: z.string().min(32).optional(),
   APP_URL: z.string().url().optional(),
+  /** better-auth's per-IP limits on sign-in and sign-up; the end-to-end suite turns them off. */
+  AUTH_RATE_LIMIT: z.enum(["true", "false", "1", "0"]).default("true").transform((value) => value === "true" || value === "1"),
   /** Largest JSON body the API accepts, in bytes. */
   MAX_JSON_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   /** Cap on the embedded Postgres pool; external databases often want fewer. */

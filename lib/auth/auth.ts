@@ -44,6 +44,7 @@ function createAuth() {
     verification: { modelName: "verifications", fields: { expiresAt: "expires_at", ...timestamps } },
     advanced: { database: { generateId: "uuid" } },
     telemetry: { enabled: false },
+    rateLimit: { enabled: env.AUTH_RATE_LIMIT },
     plugins: [nextCookies()],
   });
 }
