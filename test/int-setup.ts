@@ -6,6 +6,8 @@ import { setRuntimeEnv } from "@/lib/env";
 
 setRuntimeEnv("DATABASE_URL", inject("databaseUrl"));
 setRuntimeEnv("AUTH_SECRET", "integration-tests-secret-0123456789abcdef");
+// Every test signs its users up from one address; the per-IP limit would refuse most of them.
+setRuntimeEnv("AUTH_RATE_LIMIT", "false");
 setRuntimeEnv("DATA_DIR", path.join(os.tmpdir(), `reelboard-int-data-${process.pid}`));
 // Generation that takes a fraction of a second, reporting progress a few times on the way.
 setRuntimeEnv("LOCAL_GENERATION_SECONDS", "0.4");

@@ -32,13 +32,7 @@ test("Generate: the bar reaches 100%, the result appears on the card, and Cancel
   await expect(board.card("Poster").getByTestId("card-thumbnail")).toBeVisible();
 
   // Cancel: a second job stops where it is and shows as cancelled; the queue panel lists it while it runs.
-  await board.card("Teaser").click();
-  dialog = page.getByRole("dialog", { name: "Teaser" });
-  await dialog.getByLabel("Prompt", { exact: true }).fill("Fog over the cliffs");
-  await dialog.getByRole("button", { name: "Save" }).click();
-  await expect(dialog).toBeHidden();
-  await board.card("Teaser").click();
-  dialog = page.getByRole("dialog", { name: "Teaser" });
+  dialog = await board.setPromptAndReopen("Teaser", "Fog over the cliffs");
   await dialog.getByRole("button", { name: "Generate" }).click();
   await expect(dialog.getByTestId("job-status")).toHaveText("Generating", { timeout: 10_000 });
   await dialog.getByRole("button", { name: "Cancel job" }).click();

@@ -8,13 +8,7 @@ test("generate an image, approve it, see the badge, find it in the memory view a
   await board.addColumn("Key art", "Image");
   await board.addCards("Key art", ["Hero frame"]);
 
-  await board.card("Hero frame").click();
-  let dialog = page.getByRole("dialog", { name: "Hero frame" });
-  await dialog.getByLabel("Prompt", { exact: true }).fill("The keeper on the gallery, storm light");
-  await dialog.getByRole("button", { name: "Save" }).click();
-  await expect(dialog).toBeHidden();
-  await board.card("Hero frame").click();
-  dialog = page.getByRole("dialog", { name: "Hero frame" });
+  const dialog = await board.setPromptAndReopen("Hero frame", "The keeper on the gallery, storm light");
   await dialog.getByRole("button", { name: "Generate" }).click();
   await expect(dialog.getByTestId("job-status")).toHaveText("Done", { timeout: 20_000 });
 

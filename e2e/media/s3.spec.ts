@@ -33,12 +33,7 @@ test("with the S3 driver, a generated image is stored in the bucket and shown th
     await board.addColumn("Stills", "Image");
     await board.addCards("Stills", ["From the bucket"]);
 
-    await board.card("From the bucket").click();
-    const dialog = page.getByRole("dialog", { name: "From the bucket" });
-    await dialog.getByLabel("Prompt", { exact: true }).fill("Stored in S3");
-    await dialog.getByRole("button", { name: "Save" }).click();
-    await expect(dialog).toBeHidden();
-    await board.card("From the bucket").click();
+    const dialog = await board.setPromptAndReopen("From the bucket", "Stored in S3");
     await dialog.getByRole("button", { name: "Generate" }).click();
     await expect(dialog.getByTestId("job-status")).toHaveText("Done", { timeout: 30_000 });
 
