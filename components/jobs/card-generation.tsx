@@ -68,7 +68,7 @@ export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, m
           <Sparkles className="h-4 w-4" aria-hidden />
           Generate
         </Button>
-        <Select aria-label="Job priority" value={priority} onChange={(event) => setPriority(Number(event.target.value))} className="h-9 w-32">
+        <Select aria-label="Job priority" value={priority} onChange={(event) => setPriority(Number(event.target.value))} className="h-9 w-40">
           <option value={1}>High priority</option>
           <option value={2}>Normal priority</option>
           <option value={3}>Low priority</option>
