@@ -33,12 +33,12 @@ export async function prepareJob({ jobId, runId }: { jobId: string; runId: strin
     from: ["queued"],
     values: { status: "processing", started_at: new Date(), current_step: "preparing", progress: 0.02, engine_run_id: runId },
   });
-  if (started) {
-    await publishJob({ job: started, kind: "status", dedupeKey: `prepare:${started.retry_count}` });
-    return { isCancelled: false };
-  }
-  const job = await loadJob(jobId);
-  return { isCancelled: job.status !== "processing" };
+  // After a crash between the update and the event, the job is already processing: the event is still
+  // owed, and its dedupe key keeps it to one.
+  const job = started ?? (await loadJob(jobId));
+  if (job.status !== "processing") return { isCancelled: true };
+  await publishJob({ job, kind: "status", dedupeKey: `prepare:${job.retry_count}` });
+  return { isCancelled: false };
 }
 
 export async function submitJob({ jobId }: { jobId: string }): Promise<Submission> {
@@ -100,19 +100,21 @@ export async function storeJobResult({ jobId, files }: { jobId: string; files: S
 }
 
 export async function finishJob({ jobId }: { jobId: string }): Promise<void> {
-  const job = await updateJobIf({ jobId, from: ["processing"], values: { status: "completed", progress: 1, current_step: "done", completed_at: new Date() } });
-  if (job) await publishJob({ job, kind: "status", dedupeKey: `finish:${job.retry_count}` });
-  // Also after a crash between the update and here: the delivery is recorded once per job.
-  await queueTerminalWebhook(job ?? (await loadJob(jobId)));
+  const finished = await updateJobIf({ jobId, from: ["processing"], values: { status: "completed", progress: 1, current_step: "done", completed_at: new Date() } });
+  // Also after a crash between the update and here: the event and the webhook are each recorded once.
+  const job = finished ?? (await loadJob(jobId));
+  if (job.status === "completed") await publishJob({ job, kind: "status", dedupeKey: `finish:${job.retry_count}` });
+  await queueTerminalWebhook(job);
 }
 
 export async function failJob({ jobId, message }: { jobId: string; message: string }): Promise<void> {
-  const job = await updateJobIf({
+  const failed = await updateJobIf({
     jobId,
     from: ["queued", "processing"],
     values: { status: "failed", error_message: message.slice(0, 2000), current_step: "failed", completed_at: new Date() },
   });
-  if (job) await publishJob({ job, kind: "status", dedupeKey: `fail:${job.retry_count}` });
-  const current = job ?? (await loadJob(jobId));
-  if (current.status === "failed") await queueTerminalWebhook(current);
+  const job = failed ?? (await loadJob(jobId));
+  if (job.status !== "failed") return;
+  await publishJob({ job, kind: "status", dedupeKey: `fail:${job.retry_count}` });
+  await queueTerminalWebhook(job);
 }
