@@ -125,6 +125,8 @@ export type EngineRunsTable = {
   due_at: Timestamp;
   lease_owner: string | null;
   lease_until: Date | null;
+  /** The executor that last claimed the run ("<host>:<pid>:<id>"), kept after it ends, for operators. */
+  ran_by: string | null;
   output: Json<unknown>;
   error: string | null;
   created_at: Timestamp;
@@ -149,6 +151,8 @@ export type ApprovedAssetsTable = {
 export type WebhookDeliveriesTable = {
   id: Generated<string>;
   job_id: string;
+  /** "<status>:<retry count>": one delivery per terminal state the job reaches. */
+  terminal_key: string;
   url: string;
   payload: Json<Record<string, unknown>>;
   status: Generated<"pending" | "delivered" | "failed">;
@@ -157,6 +161,18 @@ export type WebhookDeliveriesTable = {
   last_error: string | null;
   created_at: Timestamp;
   delivered_at: Date | null;
+};
+
+export type AgentThreadLocksTable = {
+  thread_id: string;
+  holder: string;
+  expires_at: Date;
+};
+
+export type InstanceSettingsTable = {
+  key: string;
+  value: string;
+  created_at: Generated<Date>;
 };
 
 export type ChatMessagesTable = {
@@ -185,6 +201,8 @@ export type Database = {
   approved_assets: ApprovedAssetsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   chat_messages: ChatMessagesTable;
+  agent_thread_locks: AgentThreadLocksTable;
+  instance_settings: InstanceSettingsTable;
 };
 
 export type ProjectRow = Selectable<ProjectsTable>;

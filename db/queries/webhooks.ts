@@ -2,12 +2,12 @@ import "server-only";
 import { getDb } from "../index";
 import type { WebhookDeliveryRow } from "../types";
 
-/** Records the job's one terminal delivery; undefined when the job already has one. */
-export async function insertDeliveryOnce(values: { jobId: string; url: string; payload: Record<string, unknown> }): Promise<WebhookDeliveryRow | undefined> {
+/** Records the delivery of one terminal state of a job; undefined when that state already has one. */
+export async function insertDeliveryOnce(values: { jobId: string; terminalKey: string; url: string; payload: Record<string, unknown> }): Promise<WebhookDeliveryRow | undefined> {
   return getDb()
     .insertInto("webhook_deliveries")
-    .values({ job_id: values.jobId, url: values.url, payload: JSON.stringify(values.payload) })
-    .onConflict((conflict) => conflict.column("job_id").doNothing())
+    .values({ job_id: values.jobId, terminal_key: values.terminalKey, url: values.url, payload: JSON.stringify(values.payload) })
+    .onConflict((conflict) => conflict.columns(["job_id", "terminal_key"]).doNothing())
     .returningAll()
     .executeTakeFirst();
 }

@@ -5,6 +5,8 @@ import { getCard } from "@/lib/boards/cards";
 import { startEmbeddedEngine } from "@/lib/jobs/engine/start";
 import { listCardJobs } from "@/lib/jobs/jobs";
 import { createBoard, createUser } from "@/test/seed";
+import * as cardChatRoute from "@/app/api/cards/[cardId]/chat/route";
+import { BASE_URL } from "@/test/seed";
 import { chatHistory, resumeChat, sendChatMessage } from "./chat";
 
 beforeAll(async () => {
@@ -77,5 +79,29 @@ describe("agents with the offline assistant, checkpointed in Postgres", () => {
     await expect(sendChatMessage({ ownerId: stranger.id, projectId: project.id, message: "show the board" })).rejects.toMatchObject({ code: "not_found" });
     await expect(sendChatMessage({ ownerId: stranger.id, cardId: activities[0]!.cards[0]!.id, message: "generate" })).rejects.toMatchObject({ code: "not_found" });
     expect((await chatHistory({ ownerId: owner.id, projectId: project.id })).messages).toHaveLength(4);
+  });
+
+  it("one approval starts one generation, however many are sent at once", async () => {
+    const user = await createUser();
+    const { activities } = await createBoard(user.id, ["image"], 1);
+    const card = activities[0]!.cards[0]!;
+    await sendChatMessage({ ownerId: user.id, cardId: card.id, message: 'set the prompt to "three keepers"' });
+    await sendChatMessage({ ownerId: user.id, cardId: card.id, message: "generate" });
+
+    const approve = () =>
+      cardChatRoute.POST(
+        new Request(`${BASE_URL}/api/cards/${card.id}/chat`, {
+          method: "POST",
+          headers: { host: "localhost:3000", cookie: user.cookie, "content-type": "application/json" },
+          body: JSON.stringify({ resume: "approve" }),
+        }),
+        { params: Promise.resolve({ cardId: card.id }) },
+      );
+    const responses = await Promise.all([approve(), approve(), approve()]);
+    const bodies = await Promise.all(responses.map((response) => response.text()));
+
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 409, 409]);
+    expect(bodies.filter((body) => body.includes('"type":"state"'))).toHaveLength(1);
+    expect(await listCardJobs({ ownerId: user.id, cardId: card.id })).toHaveLength(1);
   });
 });

@@ -1,6 +1,8 @@
 import "server-only";
 import { type AIMessage, type BaseMessage, HumanMessage } from "@langchain/core/messages";
 import { Command } from "@langchain/langgraph";
+import { randomUUID } from "node:crypto";
+import { acquireThreadLock, releaseThreadLock, renewThreadLock } from "@/db/queries/agent-thread-locks";
 import { insertChatMessages } from "@/db/queries/chat-messages";
 import { findCardForOwner } from "@/db/queries/cards";
 import { findProjectForOwner } from "@/db/queries/projects";
@@ -61,10 +63,12 @@ async function stateOf(thread: Thread): Promise<ChatState> {
   return { threadId: thread.threadId, model: chatModel().info, messages, pending: (interrupt?.value as PendingAction | undefined) ?? null };
 }
 
+type LogEntry = { role: "user" | "assistant" | "tool" | "system"; content: string; toolCalls?: ChatEntry["toolCalls"] };
+
 /** Logs what a turn added to the thread in chat_messages, the audit log of every conversation. */
-async function logTurn(thread: Thread, before: number, after: ChatState, userId: string): Promise<void> {
+async function logTurn(thread: Thread, entries: LogEntry[], userId: string): Promise<void> {
   await insertChatMessages(
-    after.messages.slice(before).map((entry) => ({
+    entries.map((entry) => ({
       projectId: thread.scope.projectId,
       cardId: thread.scope.cardId,
       threadId: thread.threadId,
@@ -72,53 +76,104 @@ async function logTurn(thread: Thread, before: number, after: ChatState, userId:
       userId: entry.role === "user" ? userId : null,
       role: entry.role,
       content: entry.content,
-      metadata: entry.toolCalls.length > 0 ? { toolCalls: entry.toolCalls } : {},
+      metadata: entry.toolCalls && entry.toolCalls.length > 0 ? { toolCalls: entry.toolCalls } : {},
     })),
   );
 }
 
 export type TurnEvent = { type: "token"; text: string } | { type: "step"; name: string; args: unknown } | { type: "state"; state: ChatState };
+type TurnInput = { message: string } | { decision: "approve" | "reject" };
+
+/** A turn that holds its thread: run it once; until it ends, other turns on the thread get 409. */
+export type Turn = { run: (onEvent?: (event: TurnEvent) => void) => Promise<ChatState> };
+
+const LOCK_LEASE_MS = 30_000;
 
 /**
- * Runs one turn (a message, or a decision on the pending action) and reports as it goes: model tokens,
- * each tool call as a step, and finally the thread's state. Checks happen before anything runs.
+ * Checks and takes the thread before anything runs, so that the caller can answer 404 or 409 as a status:
+ * one turn per thread at a time (across processes), a message only when nothing waits for a decision,
+ * a decision only when something does. Two approvals sent at once start one generation.
  */
-async function runTurn(target: ChatTarget, input: { message: string } | { decision: "approve" | "reject" }, onEvent: (event: TurnEvent) => void = () => {}): Promise<ChatState> {
+export async function beginTurn(target: ChatTarget, input: TurnInput): Promise<Turn> {
   const thread = await threadOf(target);
-  const before = await stateOf(thread);
-  if ("message" in input && before.pending) throw new AppError("conflict", "Approve or reject the pending action first");
-  if ("decision" in input && !before.pending) throw new AppError("conflict", "Nothing is waiting for a decision");
+  const holder = randomUUID();
+  if (!(await acquireThreadLock({ threadId: thread.threadId, holder, leaseMs: LOCK_LEASE_MS }))) {
+    throw new AppError("conflict", "The agent is still answering on this thread; wait for it to finish");
+  }
+  const release = () => releaseThreadLock({ threadId: thread.threadId, holder });
 
-  // One checkpoint when the turn ends or pauses: a crash mid-turn loses that turn, which the creator resends.
-  const options = { ...configOf(thread), streamMode: ["messages", "updates"] as ("messages" | "updates")[], durability: "exit" as const };
-  const stream =
-    "message" in input
-      ? await agentGraph().stream({ messages: [new HumanMessage(input.message)] }, options)
-      : await agentGraph().stream(new Command<unknown>({ resume: input.decision }) as never, options);
-  for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
-    if (mode === "messages") {
-      const [message, metadata] = chunk as [BaseMessage, { langgraph_node?: string }];
-      if (metadata.langgraph_node === "agent" && typeof message.content === "string" && message.content) onEvent({ type: "token", text: message.content });
-    } else if (mode === "updates") {
-      const update = chunk as { agent?: { messages?: BaseMessage[] } };
-      for (const message of update.agent?.messages ?? []) {
-        if (message.type === "ai") for (const call of (message as AIMessage).tool_calls ?? []) onEvent({ type: "step", name: call.name, args: call.args });
+  let before: ChatState;
+  try {
+    before = await stateOf(thread);
+    if ("message" in input && before.pending) throw new AppError("conflict", "Approve or reject the pending action first");
+    if ("decision" in input && !before.pending) throw new AppError("conflict", "Nothing is waiting for a decision");
+  } catch (error) {
+    await release();
+    throw error;
+  }
+
+  let hasRun = false;
+  return {
+    run: async (onEvent = () => {}) => {
+      if (hasRun) throw new Error("A turn runs once");
+      hasRun = true;
+      const heartbeat = setInterval(() => void renewThreadLock({ threadId: thread.threadId, holder, leaseMs: LOCK_LEASE_MS }).catch(() => {}), LOCK_LEASE_MS / 3);
+      try {
+        return await runTurn(thread, before, input, target.ownerId, onEvent);
+      } finally {
+        clearInterval(heartbeat);
+        await release().catch(() => {});
+      }
+    },
+  };
+}
+
+/**
+ * Runs one turn and reports as it goes: model tokens, each tool call as a step, and finally the thread's
+ * state. Whatever happens, the turn is logged: a turn whose tools ran and whose reply then failed keeps
+ * what it did in chat_messages, with the failure.
+ */
+async function runTurn(thread: Thread, before: ChatState, input: TurnInput, userId: string, onEvent: (event: TurnEvent) => void): Promise<ChatState> {
+  const seen: BaseMessage[] = [];
+  try {
+    // One checkpoint when the turn ends or pauses: a crash mid-turn loses that turn, which the creator resends.
+    const options = { ...configOf(thread), streamMode: ["messages", "updates"] as ("messages" | "updates")[], durability: "exit" as const };
+    const stream =
+      "message" in input
+        ? await agentGraph().stream({ messages: [new HumanMessage(input.message)] }, options)
+        : await agentGraph().stream(new Command<unknown>({ resume: input.decision }) as never, options);
+    for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
+      if (mode === "messages") {
+        const [message, metadata] = chunk as [BaseMessage, { langgraph_node?: string }];
+        if (metadata.langgraph_node === "agent" && typeof message.content === "string" && message.content) onEvent({ type: "token", text: message.content });
+      } else if (mode === "updates") {
+        const update = chunk as Record<string, { messages?: BaseMessage[] } | undefined>;
+        for (const message of Object.values(update).flatMap((node) => node?.messages ?? [])) {
+          seen.push(message);
+          if (message.type === "ai") for (const call of (message as AIMessage).tool_calls ?? []) onEvent({ type: "step", name: call.name, args: call.args });
+        }
       }
     }
+  } catch (error) {
+    const asked: LogEntry[] = "message" in input ? [{ role: "user", content: input.message }] : [];
+    const done = seen.map(toEntry).filter((entry): entry is ChatEntry => entry !== undefined);
+    const failure: LogEntry = { role: "system", content: `The turn failed: ${error instanceof AppError ? error.message : "the agent stopped on an error"}` };
+    await logTurn(thread, [...asked, ...done, failure], userId).catch((logError) => console.error("[chat] could not log a failed turn:", logError));
+    throw error;
   }
 
   const after = await stateOf(thread);
-  await logTurn(thread, before.messages.length, after, target.ownerId);
+  await logTurn(thread, after.messages.slice(before.messages.length), userId);
   onEvent({ type: "state", state: after });
   return after;
 }
 
 /** One turn: the creator's message, then the agent until it answers or pauses for a decision. */
-export function sendChatMessage(target: ChatTarget & { message: string }, onEvent?: (event: TurnEvent) => void): Promise<ChatState> {
-  return runTurn(target, { message: target.message }, onEvent);
+export async function sendChatMessage(target: ChatTarget & { message: string }, onEvent?: (event: TurnEvent) => void): Promise<ChatState> {
+  return (await beginTurn(target, { message: target.message })).run(onEvent);
 }
 
 /** Resumes a paused turn with the creator's decision on the pending action. */
-export function resumeChat(target: ChatTarget & { decision: "approve" | "reject" }, onEvent?: (event: TurnEvent) => void): Promise<ChatState> {
-  return runTurn(target, { decision: target.decision }, onEvent);
+export async function resumeChat(target: ChatTarget & { decision: "approve" | "reject" }, onEvent?: (event: TurnEvent) => void): Promise<ChatState> {
+  return (await beginTurn(target, { decision: target.decision })).run(onEvent);
 }

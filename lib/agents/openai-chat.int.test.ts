@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
 import { getBoard } from "@/lib/boards/get-board";
 import { setRuntimeEnv } from "@/lib/env";
 import { startFakeAiServer } from "@/test/fake-ai-server";
@@ -61,5 +62,24 @@ describe("the agent with the real @langchain/openai client against a loopback Op
     expect(calls[0].messages[0].content).toContain("# Memory");
     expect(calls[0].messages[0].content).toContain("Column 1 [image]");
     expect(calls[1].messages.at(-1)).toMatchObject({ role: "tool", tool_call_id: "call_1" });
+  });
+
+  it("logs a turn whose tools ran before the model failed, and reports the failure", async () => {
+    const user = await createUser();
+    const { project } = await createBoard(user.id, ["image"], 1);
+    fake.script(
+      "POST /v1/chat/completions",
+      sse([{ role: "assistant", content: null, tool_calls: [{ index: 0, id: "call_2", type: "function", function: { name: "create_activity", arguments: '{"title":"Music","taskType":"audio"}' } }] }]),
+      { status: 400, headers: { "content-type": "application/json" }, body: JSON.stringify({ error: { message: "context length exceeded", type: "invalid_request_error" } }) },
+    );
+
+    await expect(sendChatMessage({ ownerId: user.id, projectId: project.id, message: "Add a music column" })).rejects.toThrow();
+
+    expect((await getBoard({ ownerId: user.id, projectId: project.id })).activities.map((column) => column.title)).toContain("Music");
+    const logged = await getDb().selectFrom("chat_messages").select(["role", "content"]).where("thread_id", "=", `project:${project.id}`).orderBy("created_at").execute();
+    expect(logged.map((row) => row.role)).toEqual(["user", "assistant", "tool", "system"]);
+    expect(logged[0]!.content).toBe("Add a music column");
+    expect(logged[2]!.content).toContain("Music");
+    expect(logged[3]!.content).toMatch(/The turn failed/);
   });
 });

@@ -17,13 +17,19 @@ function webhookSecret(): string {
 }
 
 /**
- * Called when a job reaches completed, failed or cancelled: records its one delivery (a second call for
- * the same job does nothing) and hands it to the durable deliver-webhook function.
+ * Called when a job reaches completed, failed or cancelled: records one delivery per terminal state
+ * reached (a failed job retried into completion notifies both; a second call for the same state does
+ * nothing) and hands it to the durable deliver-webhook function.
  */
 export async function queueTerminalWebhook(job: JobRow): Promise<void> {
   if (!job.callback_url) return;
   const media = await listMediaOfJobs({ jobIds: [job.id] });
-  const delivery = await insertDeliveryOnce({ jobId: job.id, url: job.callback_url, payload: { event: `job.${job.status}`, job: toJob(job, media) } });
+  const delivery = await insertDeliveryOnce({
+    jobId: job.id,
+    terminalKey: `${job.status}:${job.retry_count}`,
+    url: job.callback_url,
+    payload: { event: `job.${job.status}`, job: toJob(job, media) },
+  });
   if (delivery) await inngest.send(webhookRequested.create({ deliveryId: delivery.id }));
 }
 

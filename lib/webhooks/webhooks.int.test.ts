@@ -5,7 +5,8 @@ import { getDb } from "@/db";
 import { updateCard } from "@/lib/boards/cards";
 import { env, setRuntimeEnv } from "@/lib/env";
 import { startEmbeddedEngine } from "@/lib/jobs/engine/start";
-import { cancelJob, createJob } from "@/lib/jobs/jobs";
+import { cancelJob, createJob, retryJob } from "@/lib/jobs/jobs";
+import { failJob } from "@/lib/jobs/run-steps";
 import { createBoard, createUser } from "@/test/seed";
 import { createHmac } from "node:crypto";
 import { verifyWebhook } from "./signature";
@@ -91,6 +92,18 @@ describe("job webhooks", () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const hits = received.filter((hit) => JSON.parse(hit.body).job.id === job.id);
     expect(hits.map((hit) => JSON.parse(hit.body).event)).toEqual(["job.cancelled"]);
+  });
+
+  it("delivers each terminal state a job reaches: failed, then completed after a retry", async () => {
+    const { user, card } = await imageCard();
+    const job = await createJob({ ownerId: user.id, cardId: card.id, input: { callbackUrl: `${base}/twice` } });
+    await failJob({ jobId: job.id, message: "the provider was down" });
+    await expect.poll(async () => (await deliveryOf(job.id))[0]?.status, { timeout: 15_000 }).toBe("delivered");
+
+    await retryJob({ ownerId: user.id, jobId: job.id });
+    await expect.poll(async () => (await deliveryOf(job.id)).filter((delivery) => delivery.status === "delivered").length, { timeout: 15_000 }).toBe(2);
+    const events = received.filter((hit) => JSON.parse(hit.body).job.id === job.id).map((hit) => JSON.parse(hit.body).event);
+    expect(events).toEqual(["job.failed", "job.completed"]);
   });
 
   it("refuses private and loopback targets unless allowed", async () => {
