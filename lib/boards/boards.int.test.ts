@@ -206,6 +206,39 @@ describe("the board JSON built by Postgres", () => {
     expect(board.activities[1]?.cards[0]?.title).toBe('Quotes "and" \\ backslashes');
   });
 
+  it("shows every card exactly once while cards move between columns", async () => {
+    const user = await createUser();
+    const { project, activities } = await createBoard(user.id, ["image", "image", "image"], 8);
+    const columns = activities.map((activity) => ({ id: activity.id, cardIds: activity.cards.map((card) => card.id) }));
+    const total = columns.reduce((sum, column) => sum + column.cardIds.length, 0);
+
+    let isMoving = true;
+    const mover = (async () => {
+      for (let move = 0; move < 120; move++) {
+        const from = columns[move % 3]!.cardIds.length > 0 ? columns[move % 3]! : columns.find((column) => column.cardIds.length > 0)!;
+        const to = columns.find((column) => column !== from && column.id === columns[(move + 1) % 3]!.id) ?? columns.find((column) => column !== from)!;
+        const cardId = from.cardIds.shift()!;
+        await moveCard({ ownerId: user.id, cardId, input: { activityId: to.id, prevId: null, nextId: to.cardIds[0] ?? null } });
+        to.cardIds.unshift(cardId);
+      }
+      isMoving = false;
+    })();
+    const badReads: string[] = [];
+    let reads = 0;
+    const reader = async () => {
+      while (isMoving) {
+        const board = await getBoard({ ownerId: user.id, projectId: project.id });
+        const ids = board.activities.flatMap((column) => column.cards.map((card) => card.id));
+        reads++;
+        if (ids.length !== total || new Set(ids).size !== total) badReads.push(`${ids.length} cards, ${new Set(ids).size} distinct`);
+      }
+    };
+    await Promise.all([mover, reader(), reader(), reader()]);
+
+    expect(reads).toBeGreaterThan(20);
+    expect(badReads).toEqual([]);
+  });
+
   it("is not found for another user's project", async () => {
     const owner = await createUser();
     const stranger = await createUser();
