@@ -16,6 +16,9 @@ function connect(): Handles {
   }
   const pool = new pg.Pool({ connectionString: url, max: env.DATABASE_POOL_MAX });
   pool.on("error", (error) => console.error("[db] idle client error:", error.message));
+  // A connection lost mid-query fails that query, and pg also emits "error" on the client, which the pool
+  // listens to only while the client is idle: unheard, it would crash the process during an outage.
+  pool.on("connect", (client) => client.on("error", () => {}));
   return { pool, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
 }
 

@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   /** The id is unknown or belongs to someone else: never say which. */
   not_found: 404,
+  /** The route exists but does not serve this method here. */
+  method_not_allowed: 405,
   /** The request is valid but the board moved under it (stale neighbours, illegal transition). */
   conflict: 409,
   /** The body is larger than the API accepts. */
@@ -19,8 +21,10 @@ export const ERROR_STATUS = {
   validation_failed: 422,
   /** Too many requests. */
   rate_limited: 429,
-  /** A bug or an outage: the message is generic, the details go to the log. */
+  /** A bug: the message is generic, the details go to the log. */
   internal: 500,
+  /** The database cannot be reached for now (an outage, a restart): try again after Retry-After. */
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -68,11 +72,33 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, pre
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors } };
 
+/** Seconds a client is asked to wait before trying again during an outage. */
+export const RETRY_AFTER_SECONDS = 5;
+
+// Node's socket errors and PostgreSQL's connection-exception (08), shutdown (57P0x) and capacity codes.
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "57P01", "57P02", "57P03", "53300"]);
+const UNAVAILABLE_MESSAGES = /Connection terminated|connection timeout|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect/i;
+
+/** Whether an error (or one it wraps) says the database cannot be reached, rather than a bug. */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 5) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && (UNAVAILABLE_CODES.has(code) || /^08/.test(code))) return true;
+  if (UNAVAILABLE_MESSAGES.test(error.message)) return true;
+  if (error instanceof AggregateError && error.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
+  return isDatabaseUnavailable(error.cause, depth + 1);
+}
+
 /** The JSON error answer; unknown errors are logged and never leak SQL or stack traces. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) } };
     return Response.json(body, { status: error.status });
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error(`[api] the database is unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    const body: ErrorBody = { error: { code: "unavailable", message: "The service is briefly unavailable; try again in a few seconds" } };
+    return Response.json(body, { status: 503, headers: { "retry-after": String(RETRY_AFTER_SECONDS) } });
   }
   console.error("[api] unexpected error:", error);
   const body: ErrorBody = { error: { code: "internal", message: "Something went wrong on our side" } };

@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import fs from "node:fs/promises";
@@ -44,32 +45,34 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   const password = saved?.password ?? randomBytes(18).toString("base64url");
 
   const orphan = isInitialised ? await findRunningPostmaster(dir) : undefined;
+  const port = orphan?.port ?? (saved && (await isPortFree(saved.port)) ? saved.port : await findFreePort());
+  const logs: string[] = [];
+  const createServer = () =>
+    new EmbeddedPostgres({
+      databaseDir: dir,
+      port,
+      user: USER,
+      password,
+      persistent: true,
+      createPostgresUser: os.userInfo().uid === 0,
+      initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+      postgresFlags: [
+        "-c", "listen_addresses=127.0.0.1",
+        "-c", "unix_socket_directories=",
+        ...(options.isEphemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+      ],
+      onLog: (message) => logs.push(message),
+      onError: (error) => logs.push(String(error)),
+    });
+
   if (orphan) {
     log(`adopting the PostgreSQL server already running on ${dir} (pid ${orphan.pid})`);
-    const url = connectionUrl(orphan.port, password, options.database);
     await ensureDatabase(connectionUrl(orphan.port, password, "postgres"), options.database);
-    return { url, stop: () => stopPid(orphan.pid) };
+    const supervisor = superviseAdopted(orphan.pid, createServer, log);
+    return { url: connectionUrl(orphan.port, password, options.database), stop: supervisor.stop };
   }
 
-  const port = saved && (await isPortFree(saved.port)) ? saved.port : await findFreePort();
-  const logs: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: dir,
-    port,
-    user: USER,
-    password,
-    persistent: true,
-    createPostgresUser: os.userInfo().uid === 0,
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "unix_socket_directories=",
-      ...(options.isEphemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
-    ],
-    onLog: (message) => logs.push(message),
-    onError: (error) => logs.push(String(error)),
-  });
-
+  const server = createServer();
   if (!isInitialised) {
     log(`initialising PostgreSQL in ${dir}`);
     await server.initialise();
@@ -84,7 +87,69 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   }
 
   await ensureDatabase(connectionUrl(port, password, "postgres"), options.database);
-  return { url: connectionUrl(port, password, options.database), stop: () => server.stop() };
+  const supervisor = supervise(server, log);
+  return { url: connectionUrl(port, password, options.database), stop: supervisor.stop };
+}
+
+type Server = InstanceType<typeof EmbeddedPostgres>;
+type Supervisor = { stop: () => Promise<void> };
+
+const processOf = (server: Server) => (server as unknown as { process?: ChildProcess }).process;
+
+/**
+ * Restarts the server when it dies without being asked to (killed, crashed), on the same port so that
+ * every pool reconnects by itself; keeps trying with back-off while the old processes let go of the
+ * data folder, and reports both in the log.
+ */
+function supervise(server: Server, log: (line: string) => void, { isRunning = true } = {}): Supervisor {
+  let isStopping = false;
+  const watch = () =>
+    processOf(server)?.once("exit", (code, signal) => {
+      if (isStopping) return;
+      log(`embedded PostgreSQL stopped unexpectedly (${signal ?? `exit code ${code}`}); restarting it`);
+      void restart();
+    });
+  const restart = async () => {
+    for (let attempt = 1; !isStopping; attempt++) {
+      try {
+        await server.start();
+        log(`embedded PostgreSQL restarted (attempt ${attempt})`);
+        watch();
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 100 * 2 ** attempt)));
+      }
+    }
+  };
+  if (isRunning) watch();
+  else void restart();
+  return {
+    stop: async () => {
+      isStopping = true;
+      await server.stop();
+    },
+  };
+}
+
+/** A server left by a killed app is not this process's child: watch its pid, and take over if it dies. */
+function superviseAdopted(pid: number, createServer: () => Server, log: (line: string) => void): Supervisor {
+  let supervisor: Supervisor | undefined;
+  let isStopping = false;
+  const timer = setInterval(() => {
+    if (isStopping || supervisor || isAlive(pid)) return;
+    clearInterval(timer);
+    log(`the adopted PostgreSQL server (pid ${pid}) stopped unexpectedly; starting it again`);
+    supervisor = supervise(createServer(), log, { isRunning: false });
+  }, 1000);
+  timer.unref();
+  return {
+    stop: async () => {
+      isStopping = true;
+      clearInterval(timer);
+      if (supervisor) await supervisor.stop();
+      else await stopPid(pid);
+    },
+  };
 }
 
 function connectionUrl(port: number, password: string, database: string): string {

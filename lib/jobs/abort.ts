@@ -1,5 +1,6 @@
 import "server-only";
-import { CHANNELS, subscribe } from "@/lib/realtime/listener";
+import { findJob } from "@/db/queries/jobs";
+import { CHANNELS, onReconnect, subscribe } from "@/lib/realtime/listener";
 
 type Registry = { controllers: Map<string, Set<AbortController>>; isListening: boolean };
 
@@ -14,6 +15,14 @@ async function listenForCancels(): Promise<void> {
   await subscribe(CHANNELS.engine, (payload) => {
     if (payload.startsWith("cancel:")) abortLocally(payload.slice("cancel:".length));
   });
+  // A cancel notified while the connection was down was missed: ask the table about the jobs in hand.
+  onReconnect(() => void abortCancelledJobs().catch(() => {}));
+}
+
+async function abortCancelledJobs(): Promise<void> {
+  for (const jobId of registry().controllers.keys()) {
+    if ((await findJob({ jobId }))?.status === "cancelled") abortLocally(jobId);
+  }
 }
 
 function abortLocally(jobId: string): void {

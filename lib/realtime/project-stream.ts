@@ -1,6 +1,6 @@
 import "server-only";
 import { listJobEventsAfter } from "@/db/queries/job-events";
-import { CHANNELS, subscribe } from "./listener";
+import { CHANNELS, onReconnect, subscribe } from "./listener";
 
 const PAGE = 500;
 
@@ -16,12 +16,14 @@ export function projectEventStream({ projectId, afterId, signal, heartbeatMs = 1
   let isPumping = false;
   let pumpAgain = false;
   let unsubscribe: (() => void) | undefined;
+  let stopCatchingUp: (() => void) | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
 
   const close = () => {
     if (isClosed) return;
     isClosed = true;
     unsubscribe?.();
+    stopCatchingUp?.();
     clearInterval(heartbeat);
   };
 
@@ -53,7 +55,9 @@ export function projectEventStream({ projectId, afterId, signal, heartbeatMs = 1
             }
           } while (pumpAgain && !isClosed);
         } catch (error) {
-          send(`event: stream.error\ndata: ${JSON.stringify({ message: error instanceof Error ? error.message : "stream failed" })}\n\n`);
+          // The driver's words stay in the log; the stream catches up by itself once the database is back.
+          console.error(`[realtime] reading events of project ${projectId} failed: ${error instanceof Error ? error.message : String(error)}`);
+          send(`event: stream.error\ndata: ${JSON.stringify({ message: "Events are delayed; the stream catches up when the server is reachable again" })}\n\n`);
         } finally {
           isPumping = false;
         }
@@ -70,6 +74,8 @@ export function projectEventStream({ projectId, afterId, signal, heartbeatMs = 1
       unsubscribe = await subscribe(CHANNELS.jobEvents, (payload) => {
         if (payload.startsWith(`${projectId}:`)) void pump();
       });
+      // Notifications sent while the LISTEN connection was down are lost: replay from the table instead.
+      stopCatchingUp = onReconnect(() => void pump());
       send("retry: 2000\n\n");
       await pump();
       heartbeat = setInterval(() => send(": heartbeat\n\n"), heartbeatMs);

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { claimRun, finishRun, nextDueAt, parkRun, renewLease, type RunState, runStatus, saveRunState } from "@/db/queries/engine-runs";
 import type { EngineRunRow } from "@/db/types";
-import { CHANNELS, subscribe } from "@/lib/realtime/listener";
+import { CHANNELS, onReconnect, subscribe } from "@/lib/realtime/listener";
 import type { EngineFunction } from "./function-config";
 import { signBody } from "./signing";
 import { sleepDueAt } from "./sleep-time";
@@ -39,6 +39,7 @@ export class Executor {
   private timer: NodeJS.Timeout | undefined;
   private safetyTimer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
+  private stopCatchingUp: (() => void) | undefined;
   private isStopped = false;
   private readonly drains = new Set<Promise<void>>();
 
@@ -51,6 +52,7 @@ export class Executor {
     this.unsubscribe = await subscribe(CHANNELS.engine, (payload) => {
       if (payload === "wake") this.kick();
     });
+    this.stopCatchingUp = onReconnect(() => this.kick());
     // A safety net for a missed notification (for example while the LISTEN connection reconnects).
     this.safetyTimer = setInterval(() => this.kick(), 2000);
     this.safetyTimer.unref();
@@ -61,6 +63,7 @@ export class Executor {
   async stop(): Promise<void> {
     this.isStopped = true;
     this.unsubscribe?.();
+    this.stopCatchingUp?.();
     clearInterval(this.safetyTimer);
     clearTimeout(this.timer);
     await this.claiming;
