@@ -17,6 +17,8 @@ const schema = z.object({
   APP_URL: z.string().url().optional(),
   /** better-auth's per-IP limits on sign-in and sign-up; the end-to-end suite turns them off. */
   AUTH_RATE_LIMIT: z.enum(["true", "false", "1", "0"]).default("true").transform((value) => value === "true" || value === "1"),
+  /** Behind one reverse proxy: take the client address from its X-Forwarded-For (or X-Real-IP). Off: the socket's. */
+  TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false").transform((value) => value === "true" || value === "1"),
   /** Largest JSON body the API accepts, in bytes. */
   MAX_JSON_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   /** Cap on the embedded Postgres pool; external databases often want fewer. */
@@ -27,12 +29,12 @@ const schema = z.object({
   INNGEST_SIGNING_KEY: z.string().min(1).optional(),
   INNGEST_BASE_URL: z.string().url().optional(),
   INNGEST_DEV: z.string().optional(),
-  /** Generation runs executing at once, per app (the generate function's concurrency limit). */
+  /** Generation jobs generating at once, across every app process on the database; the rest wait queued. */
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   /** Embedded executor: how long a claimed run stays reserved without a heartbeat, in seconds. */
   ENGINE_LEASE_SECONDS: z.coerce.number().positive().default(15),
-  /** Embedded executor: first retry delay in milliseconds; each further retry doubles it. */
-  ENGINE_RETRY_BASE_MS: z.coerce.number().int().min(0).default(1000),
+  /** Embedded executor: first retry delay in milliseconds; each further retry doubles it, ±25% jitter. */
+  ENGINE_RETRY_BASE_MS: z.coerce.number().int().min(0).default(15_000),
   /** Asset storage: unset S3_BUCKET keeps assets on local disk under DATA_DIR/assets. */
   S3_BUCKET: z.string().min(1).optional(),
   /** For S3-compatible services (Cloudflare R2, MinIO); unset for AWS S3. */

@@ -2,8 +2,9 @@ import { type Kysely, sql } from "kysely";
 
 /**
  * Hardening (issue 8): a lease per agent thread so one turn runs at a time, one webhook delivery per
- * terminal state a job reaches, the process that last ran an engine run, and settings every app process
- * on one database shares (the generated auth secret, the local assets store).
+ * terminal state a job reaches, the process that last ran an engine run, indexes for the generation
+ * slots, and settings every app process on one database shares (the generated auth secret, the local
+ * assets store).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -20,6 +21,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("webhook_deliveries_job_terminal_idx").on("webhook_deliveries").columns(["job_id", "terminal_key"]).unique().execute();
 
   await db.schema.alterTable("engine_runs").addColumn("ran_by", "text").execute();
+
+  // Generation slots: jobs generating now, and the waiting line in priority order.
+  await sql`create index generation_jobs_processing_idx on generation_jobs (id) where status = 'processing'`.execute(db);
+  await sql`create index generation_jobs_waiting_idx on generation_jobs (priority, created_at, id) where status = 'queued'`.execute(db);
 
   await db.schema
     .createTable("instance_settings")

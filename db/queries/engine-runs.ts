@@ -141,3 +141,19 @@ export async function nextDueAt(): Promise<Date | undefined> {
     .executeTakeFirst();
   return row?.due ? new Date(row.due) : undefined;
 }
+
+/**
+ * Brings forward the sleeping runs of queued generation jobs (waiting for a free slot), so that a slot
+ * freed by one job is taken at once rather than at the waiter's next scheduled look.
+ */
+export async function wakeRunsOfQueuedJobs(): Promise<number> {
+  const result = await sql`
+    update engine_runs r set due_at = now(), updated_at = now()
+    from generation_jobs j
+    where r.status = 'queued' and r.lease_owner is null and r.due_at > now()
+      and j.id::text = r.event -> 'data' ->> 'jobId' and j.status = 'queued'
+  `.execute(getDb());
+  const woken = Number(result.numAffectedRows ?? 0);
+  if (woken > 0) await sql`select pg_notify('reelboard_engine', 'wake')`.execute(getDb());
+  return woken;
+}

@@ -79,6 +79,36 @@ export async function updateJobIf(
     .executeTakeFirst();
 }
 
+/** Serialises slot claims across processes, so the limit holds when several apps share the database. */
+const GENERATION_SLOTS_LOCK = 7_349_002;
+
+export type SlotClaim = { job: JobRow; isGranted: boolean; ahead: number };
+
+/**
+ * Moves a queued job to processing if one of `limit` generation slots is free and no queued job is ahead
+ * of it (higher priority first, then first come). `ahead` counts the queued jobs before it; a job that is
+ * not queued comes back unchanged and not granted.
+ */
+export async function claimGenerationSlot({ jobId, limit, values }: { jobId: string; limit: number; values: JobValues }): Promise<SlotClaim | undefined> {
+  return getDb().transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${GENERATION_SLOTS_LOCK})`.execute(trx);
+    const job = await trx.selectFrom("generation_jobs").selectAll().where("id", "=", jobId).executeTakeFirst();
+    if (!job || job.status !== "queued") return job && { job, isGranted: false, ahead: 0 };
+
+    const { rows } = await sql<{ running: number; ahead: number }>`
+      select
+        (select count(*)::int from generation_jobs where status = 'processing') as running,
+        (select count(*)::int from generation_jobs where status = 'queued'
+          and (priority, created_at, id) < (${job.priority}, ${job.created_at}, ${job.id})) as ahead
+    `.execute(trx);
+    const { running, ahead } = rows[0]!;
+    if (running + ahead >= limit) return { job, isGranted: false, ahead };
+
+    const granted = await updateJobIf({ jobId, from: ["queued"], values: { ...values, status: "processing" } }, trx);
+    return { job: granted ?? job, isGranted: Boolean(granted), ahead };
+  });
+}
+
 export async function listMediaOfJobs({ jobIds }: { jobIds: string[] }, db: Executor = getDb()): Promise<MediaRow[]> {
   if (jobIds.length === 0) return [];
   return db.selectFrom("media").selectAll().where("job_id", "in", jobIds).orderBy("job_id").orderBy("position").execute();

@@ -4,7 +4,8 @@ import { setRuntimeEnv } from "@/lib/env";
 
 // The steps' database work is tested against Postgres elsewhere; here only the function's flow counts.
 vi.mock("@/lib/jobs/run-steps", () => ({
-  prepareJob: vi.fn(),
+  claimJobSlot: vi.fn(),
+  slotWaitMs: (wait: number) => wait * 100,
   submitJob: vi.fn(),
   pollJob: vi.fn(),
   storeJobResult: vi.fn(),
@@ -24,12 +25,18 @@ const file = { storageKey: "projects/p/image/j/0.svg", mime: "image/svg+xml", fo
 
 /** A fresh engine per test: @inngest/test mutates its step list as it runs. */
 function engine(mocked: Array<{ id: string; handler: () => unknown }>) {
-  return new InngestTestEngine({ function: generateMedia, events: [event], steps: [{ id: "wait-1", handler: () => null }, { id: "wait-2", handler: () => null }, ...mocked] });
+  return new InngestTestEngine({ function: generateMedia, events: [event], steps: [
+      { id: "wait-1", handler: () => null },
+      { id: "wait-2", handler: () => null },
+      { id: "wait-for-slot-1", handler: () => null },
+      { id: "wait-for-slot-2", handler: () => null },
+      ...mocked,
+    ] });
 }
 
 describe("generate-media", () => {
   it("prepares, submits, polls through sleeps, stores and finishes", async () => {
-    vi.mocked(steps.prepareJob).mockResolvedValue({ isCancelled: false });
+    vi.mocked(steps.claimJobSlot).mockResolvedValue({ status: "granted" });
     vi.mocked(steps.submitJob).mockResolvedValue(submission);
     vi.mocked(steps.pollJob).mockResolvedValueOnce({ status: "running" }).mockResolvedValueOnce({ status: "running" }).mockResolvedValueOnce({ status: "done", files: [file] });
 
@@ -45,7 +52,7 @@ describe("generate-media", () => {
 
   it("does nothing more for a job cancelled before it started", async () => {
     vi.clearAllMocks();
-    vi.mocked(steps.prepareJob).mockResolvedValue({ isCancelled: true });
+    vi.mocked(steps.claimJobSlot).mockResolvedValue({ status: "cancelled" });
 
     const { result } = await engine([]).execute();
 
@@ -53,9 +60,24 @@ describe("generate-media", () => {
     expect(steps.submitJob).not.toHaveBeenCalled();
   });
 
+  it("waits for a free generation slot, sleeping between looks, before it submits", async () => {
+    vi.clearAllMocks();
+    vi.mocked(steps.claimJobSlot).mockResolvedValueOnce({ status: "waiting", ahead: 2 }).mockResolvedValueOnce({ status: "waiting", ahead: 1 }).mockResolvedValueOnce({ status: "granted" });
+    vi.mocked(steps.submitJob).mockResolvedValue(submission);
+    vi.mocked(steps.pollJob).mockResolvedValueOnce({ status: "done", files: [file] });
+
+    const { result, ctx } = await engine([]).execute();
+
+    expect(result).toEqual({ status: "completed" });
+    expect(steps.claimJobSlot).toHaveBeenCalledTimes(3);
+    expect(ctx.step.sleep).toHaveBeenCalledWith("wait-for-slot-1", 100);
+    expect(ctx.step.sleep).toHaveBeenCalledWith("wait-for-slot-2", 200);
+    expect(vi.mocked(steps.submitJob).mock.invocationCallOrder[0]).toBeGreaterThan(vi.mocked(steps.claimJobSlot).mock.invocationCallOrder[2]!);
+  });
+
   it("stops polling when the job is cancelled while running", async () => {
     vi.clearAllMocks();
-    vi.mocked(steps.prepareJob).mockResolvedValue({ isCancelled: false });
+    vi.mocked(steps.claimJobSlot).mockResolvedValue({ status: "granted" });
     vi.mocked(steps.submitJob).mockResolvedValue(submission);
     vi.mocked(steps.pollJob).mockResolvedValueOnce({ status: "running" }).mockResolvedValueOnce({ status: "cancelled" });
 
@@ -68,7 +90,7 @@ describe("generate-media", () => {
 
   it("hands a failing step back to the engine to retry, without failing the job yet", async () => {
     vi.clearAllMocks();
-    vi.mocked(steps.prepareJob).mockResolvedValue({ isCancelled: false });
+    vi.mocked(steps.claimJobSlot).mockResolvedValue({ status: "granted" });
     vi.mocked(steps.submitJob).mockRejectedValue(new Error("provider refused the prompt"));
 
     const { result, error } = await engine([]).execute();

@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { failJob, finishJob, pollJob, prepareJob, storeJobResult, submitJob } from "@/lib/jobs/run-steps";
+import { claimJobSlot, failJob, finishJob, pollJob, slotWaitMs, storeJobResult, submitJob } from "@/lib/jobs/run-steps";
 import { inngest } from "../client";
 import { jobCancelled, jobRequested } from "../events";
 
@@ -20,8 +20,14 @@ export const generateMedia = inngest.createFunction(
   async ({ event, step, runId }) => {
     const { jobId } = event.data;
 
-    const prepared = await step.run("prepare", () => prepareJob({ jobId, runId }));
-    if (prepared.isCancelled) return { status: "cancelled" };
+    // At most JOB_CONCURRENCY jobs generate at once, whichever engine runs them: the engine's own
+    // concurrency counts steps, not runs sleeping between polls. The first look keeps the step id "prepare".
+    for (let wait = 1; ; wait++) {
+      const slot = await step.run(wait === 1 ? "prepare" : `prepare-${wait}`, () => claimJobSlot({ jobId, runId }));
+      if (slot.status === "cancelled") return { status: "cancelled" };
+      if (slot.status === "granted") break;
+      await step.sleep(`wait-for-slot-${wait}`, slotWaitMs(wait));
+    }
 
     try {
       const submission = await step.run("submit", () => submitJob({ jobId }));

@@ -16,6 +16,7 @@ import { queueTerminalWebhook } from "@/lib/webhooks/deliveries";
 import { assertDeliverableUrl } from "@/lib/webhooks/url-policy";
 import { type CreateJobInput, PRIORITY_BOOST_SECONDS, type UpdateJobInput } from "@/lib/validations/job";
 import { type Job, toJob } from "./dto";
+import { wakeJobsWaitingForSlot } from "./engine/wake";
 import { publishJob } from "./publish";
 import { failJob } from "./run-steps";
 import { assertTransition, sourcesOf } from "./transitions";
@@ -108,6 +109,7 @@ export async function cancelJob({ ownerId, jobId }: Owner & { jobId: string }): 
   }
   await publishJob({ job, kind: "status" });
   await inngest.send(jobCancelled.create({ jobId }));
+  if (current.status === "processing") await wakeJobsWaitingForSlot();
   await queueTerminalWebhook(job);
   await sql`select pg_notify('reelboard_engine', ${`cancel:${jobId}`})`.execute(getDb());
   return toJob(job);

@@ -1,10 +1,13 @@
 import "server-only";
-import { findJob, insertMediaIfAbsent, updateJobIf } from "@/db/queries/jobs";
+import { NonRetriableError } from "inngest";
+import { claimGenerationSlot, findJob, insertMediaIfAbsent, updateJobIf } from "@/db/queries/jobs";
 import type { JobRow } from "@/db/types";
+import { env } from "@/lib/env";
 import { providerById } from "@/lib/providers";
 import type { StoredFile, Submission } from "@/lib/providers/types";
 import { queueTerminalWebhook } from "@/lib/webhooks/deliveries";
 import { withJobSignal } from "./abort";
+import { wakeJobsWaitingForSlot } from "./engine/wake";
 import { publishJob } from "./publish";
 
 /*
@@ -12,33 +15,56 @@ import { publishJob } from "./publish";
  * compare-and-set, events carry a dedupe key, media rows are keyed by (job, position), files by key.
  */
 
-export type Prepared = { isCancelled: boolean };
 export type PollOutcome = { status: "running" } | { status: "cancelled" } | { status: "done"; files: StoredFile[] };
 
 async function loadJob(jobId: string): Promise<JobRow> {
   const job = await findJob({ jobId });
-  if (!job) throw new Error(`Job ${jobId} no longer exists`);
+  if (!job) throw new NonRetriableError(`Job ${jobId} no longer exists`);
   return job;
 }
 
 function providerOf(job: JobRow) {
   const provider = providerById(job.provider);
-  if (!provider) throw new Error(`No provider "${job.provider}" on this server`);
+  // No retry can bring it back: failing at once tells the creator now, not after the back-off.
+  if (!provider) throw new NonRetriableError(`No provider "${job.provider}" on this server`);
   return provider;
 }
 
-export async function prepareJob({ jobId, runId }: { jobId: string; runId: string }): Promise<Prepared> {
-  const started = await updateJobIf({
+export type SlotOutcome = { status: "granted" } | { status: "waiting"; ahead: number } | { status: "cancelled" };
+
+/**
+ * Takes one of the JOB_CONCURRENCY generation slots shared by every process on the database, in priority
+ * order; until then the job stays queued (and cancellable), showing how many are ahead of it. Safe to
+ * run again: a job already processing holds its slot.
+ */
+export async function claimJobSlot({ jobId, runId }: { jobId: string; runId: string }): Promise<SlotOutcome> {
+  const claim = await claimGenerationSlot({
     jobId,
-    from: ["queued"],
-    values: { status: "processing", started_at: new Date(), current_step: "preparing", progress: 0.02, engine_run_id: runId },
+    limit: env.JOB_CONCURRENCY,
+    values: { started_at: new Date(), current_step: "preparing", progress: 0.02, engine_run_id: runId },
   });
-  // After a crash between the update and the event, the job is already processing: the event is still
-  // owed, and its dedupe key keeps it to one.
-  const job = started ?? (await loadJob(jobId));
-  if (job.status !== "processing") return { isCancelled: true };
-  await publishJob({ job, kind: "status", dedupeKey: `prepare:${job.retry_count}` });
-  return { isCancelled: false };
+  if (!claim) throw new NonRetriableError(`Job ${jobId} no longer exists`);
+  const { job } = claim;
+
+  // After a crash between the claim and its memo, the job is already processing: the event is still owed,
+  // and its dedupe key keeps it to one.
+  if (job.status === "processing") {
+    await publishJob({ job, kind: "status", dedupeKey: `prepare:${job.retry_count}` });
+    return { status: "granted" };
+  }
+  if (job.status !== "queued") return { status: "cancelled" };
+
+  const waiting = `waiting for a free slot (${claim.ahead} ahead)`;
+  if (job.current_step !== waiting) {
+    const updated = await updateJobIf({ jobId, from: ["queued"], values: { current_step: waiting } });
+    if (updated) await publishJob({ job: updated, kind: "step", dedupeKey: `wait:${job.retry_count}:${claim.ahead}` });
+  }
+  return { status: "waiting", ahead: claim.ahead };
+}
+
+/** How long a queued job waits before looking for a slot again; a freed slot wakes it sooner. */
+export function slotWaitMs(wait: number): number {
+  return Math.min(15_000, 500 * 2 ** (wait - 1));
 }
 
 export async function submitJob({ jobId }: { jobId: string }): Promise<Submission> {
@@ -104,6 +130,7 @@ export async function finishJob({ jobId }: { jobId: string }): Promise<void> {
   // Also after a crash between the update and here: the event and the webhook are each recorded once.
   const job = finished ?? (await loadJob(jobId));
   if (job.status === "completed") await publishJob({ job, kind: "status", dedupeKey: `finish:${job.retry_count}` });
+  await wakeJobsWaitingForSlot();
   await queueTerminalWebhook(job);
 }
 
@@ -116,5 +143,6 @@ export async function failJob({ jobId, message }: { jobId: string; message: stri
   const job = failed ?? (await loadJob(jobId));
   if (job.status !== "failed") return;
   await publishJob({ job, kind: "status", dedupeKey: `fail:${job.retry_count}` });
+  await wakeJobsWaitingForSlot();
   await queueTerminalWebhook(job);
 }

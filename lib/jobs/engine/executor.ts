@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { claimRun, finishRun, nextDueAt, parkRun, renewLease, type RunState, runStatus, saveRunState } from "@/db/queries/engine-runs";
 import type { EngineRunRow } from "@/db/types";
 import { CHANNELS, onReconnect, subscribe } from "@/lib/realtime/listener";
+import { retryDelayMs } from "./backoff";
 import type { EngineFunction } from "./function-config";
 import { signBody } from "./signing";
 import { sleepDueAt } from "./sleep-time";
@@ -229,7 +230,7 @@ export class Executor {
   }
 
   private backoff(attempt: number): Date {
-    return new Date(Date.now() + this.options.retryBaseMs * 2 ** (attempt - 1));
+    return new Date(Date.now() + retryDelayMs(attempt, this.options.retryBaseMs));
   }
 
   private async call(fn: EngineFunction, run: EngineRunRow, state: RunState, stepId: string | null): Promise<Response> {
