@@ -12,6 +12,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().min(1).default(".data"),
+  /** Local asset storage; several app processes on one database must share it (or use S3). Default DATA_DIR/assets. */
+  ASSETS_DIR: z.string().min(1).optional(),
   DATABASE_URL: z.string().url().optional(),
   AUTH_SECRET: z.string().min(32).optional(),
   APP_URL: z.string().url().optional(),
@@ -86,6 +88,11 @@ export const env: Readonly<Env> = new Proxy({} as Env, {
 /** Absolute path of a file or folder inside DATA_DIR. */
 export function dataPath(...parts: string[]): string {
   return path.resolve(env.DATA_DIR, ...parts);
+}
+
+/** The folder of local asset storage. */
+export function assetsPath(): string {
+  return env.ASSETS_DIR ? path.resolve(env.ASSETS_DIR) : dataPath("assets");
 }
 
 /** For the launcher (the embedded defaults it started) and the tests; the app itself only reads. */

@@ -41,7 +41,7 @@ export async function claimRun({ owner, leaseMs, limits }: { owner: string; leas
     if (eligible.length === 0) return undefined;
 
     const { rows } = await sql<EngineRunRow>`
-      update engine_runs set lease_owner = ${owner}, lease_until = now() + ${leaseMs} * interval '1 millisecond', updated_at = now()
+      update engine_runs set lease_owner = ${owner}, ran_by = ${owner}, lease_until = now() + ${leaseMs} * interval '1 millisecond', updated_at = now()
       where id = (
         select id from engine_runs
         where status = 'queued' and due_at <= now() and (lease_until is null or lease_until < now())
@@ -54,6 +54,17 @@ export async function claimRun({ owner, leaseMs, limits }: { owner: string; leas
     `.execute(trx);
     return rows[0];
   });
+}
+
+/** Hands back every lease `owner` holds (a process stopping): the runs are due again at once. */
+export async function releaseLeases({ owner }: { owner: string }): Promise<number> {
+  const result = await sql`
+    update engine_runs set lease_owner = null, lease_until = null, updated_at = now()
+    where lease_owner = ${owner} and status = 'queued'
+  `.execute(getDb());
+  const released = Number(result.numAffectedRows ?? 0);
+  if (released > 0) await sql`select pg_notify('reelboard_engine', 'wake')`.execute(getDb());
+  return released;
 }
 
 /** Extends the lease; false when another process has taken the run over (or it ended). */

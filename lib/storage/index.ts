@@ -1,5 +1,5 @@
 import "server-only";
-import { dataPath, env } from "@/lib/env";
+import { assetsPath, env } from "@/lib/env";
 import { createLocalDiskStorage } from "./local-disk";
 import { createS3Storage } from "./s3";
 import type { ObjectStorage } from "./types";
@@ -16,5 +16,5 @@ export function getStorage(): ObjectStorage {
         forcePathStyle: env.S3_FORCE_PATH_STYLE,
         credentials: env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } : undefined,
       })
-    : createLocalDiskStorage(dataPath("assets")));
+    : createLocalDiskStorage(assetsPath()));
 }

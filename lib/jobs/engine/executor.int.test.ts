@@ -238,6 +238,41 @@ describe("the embedded executor against the real serve() handler", () => {
     expect(children.sort()).toEqual([11, 12]);
   });
 
+  it("on a graceful stop hands its runs back at once, and records which process ran each run", async () => {
+    const calls: string[] = [];
+    let releaseFirst: () => void = () => {};
+    const firstStarted = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const { executor, start, engineFunctions, handler, appId } = setup((client) => [
+      client.createFunction({ id: "handed-over", triggers: [{ event: "test/run" }] }, async ({ step }) => {
+        await step.run("first", async () => {
+          calls.push("first");
+          releaseFirst();
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        });
+        await step.run("second", () => calls.push("second"));
+        return "done";
+      }),
+    ]);
+    await executor.start();
+    await start(0, {});
+    await firstStarted;
+
+    await executor.stop();
+    const [stopped] = await runsOf(engineFunctions[0]!.id);
+    expect(stopped).toMatchObject({ status: "queued", lease_owner: null, lease_until: null, ran_by: executor.owner });
+    expect(executor.owner).toMatch(/^.+:\d+:[0-9a-f]{8}$/);
+
+    const successor = new Executor({ appId, functions: engineFunctions, handler: servePost(handler), signingKey: SIGNING_KEY, leaseMs: 5000, retryBaseMs: 20, log: () => {} });
+    executors.push(successor);
+    await successor.start();
+    const [finished] = await waitFor(async () => {
+      const runs = await runsOf(engineFunctions[0]!.id);
+      return runs[0]?.status === "completed" && runs;
+    });
+    expect(finished!.ran_by).toBe(successor.owner);
+    expect(calls).toEqual(["first", "second"]);
+  });
+
   it("refuses at start-up the options it cannot honour, naming them", () => {
     const client = new Inngest({ id: "refusals", isDev: false, signingKey: SIGNING_KEY });
     const fn = client.createFunction(

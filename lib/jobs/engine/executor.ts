@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { claimRun, finishRun, nextDueAt, parkRun, renewLease, type RunState, runStatus, saveRunState } from "@/db/queries/engine-runs";
+import os from "node:os";
+import { claimRun, finishRun, nextDueAt, parkRun, releaseLeases, renewLease, type RunState, runStatus, saveRunState } from "@/db/queries/engine-runs";
 import type { EngineRunRow } from "@/db/types";
 import { CHANNELS, onReconnect, subscribe } from "@/lib/realtime/listener";
 import { retryDelayMs } from "./backoff";
@@ -31,7 +32,8 @@ const MAX_CALLS_PER_CLAIM = 10_000;
  * replays the function to the next new step and answers with what it did (206 ops) or the result (200).
  */
 export class Executor {
-  readonly owner = `executor-${randomUUID()}`;
+  /** "<host>:<pid>:<id>": kept on each run it claims (`ran_by`), so operators can tell which process ran it. */
+  readonly owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly functions: Map<string, EngineFunction>;
   private readonly slots: number;
   private active = 0;
@@ -60,15 +62,22 @@ export class Executor {
     this.kick();
   }
 
-  /** Stops claiming and waits for the runs in hand to reach their next step boundary. */
-  async stop(): Promise<void> {
+  /**
+   * Stops claiming, waits (up to `graceMs`) for the runs in hand to reach their next step boundary, then
+   * hands their leases back so that another process takes them at once rather than after the lease time.
+   */
+  async stop({ graceMs = 10_000 }: { graceMs?: number } = {}): Promise<void> {
     this.isStopped = true;
     this.unsubscribe?.();
     this.stopCatchingUp?.();
     clearInterval(this.safetyTimer);
     clearTimeout(this.timer);
-    await this.claiming;
-    await Promise.allSettled([...this.drains]);
+    let grace: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (grace = setTimeout(resolve, graceMs)));
+    await Promise.race([Promise.allSettled([this.claiming, ...this.drains]), timeout]);
+    clearTimeout(grace);
+    const released = await releaseLeases({ owner: this.owner }).catch(() => 0);
+    if (released > 0) this.log(`stopped; handed ${released} run(s) back to the queue`);
   }
 
   /** Claims due runs until the slots are full; then sleeps until the next one falls due. */

@@ -2,6 +2,7 @@ import "server-only";
 import { APP_ID } from "@/inngest/client";
 import { inngestHandler } from "@/inngest/handler";
 import { env } from "@/lib/env";
+import { onShutdown } from "@/lib/shutdown";
 import { Executor } from "./executor";
 import { engineMode } from "./mode";
 import { engineFunctions } from "./registry";
@@ -27,6 +28,7 @@ export async function startEmbeddedEngine(): Promise<Executor | undefined> {
   });
   globalForEngine.__reelboardExecutor = executor;
   await executor.start();
+  onShutdown("the job engine", stopEmbeddedEngine);
   return executor;
 }
 
