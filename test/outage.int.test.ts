@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import * as projectsRoute from "@/app/api/projects/route";
 import { closeDb } from "@/db";
 import { insertJob } from "@/db/queries/jobs";
-import { setRuntimeEnv } from "@/lib/env";
+import { env, setRuntimeEnv } from "@/lib/env";
 import { closeListener } from "@/lib/realtime/listener";
 import { projectEventStream } from "@/lib/realtime/project-stream";
 import { BASE_URL, createBoard, createUser } from "@/test/seed";
@@ -11,7 +11,7 @@ import { startTcpProxy } from "@/test/tcp-proxy";
 
 // Every connection of this file goes through a proxy that can cut the database off, as an outage or a
 // restart of PostgreSQL does; the real server (and the other test files) are untouched.
-const realUrl = new URL(inject("databaseUrl"));
+const realUrl = new URL(env.DATABASE_URL!);
 let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
 const direct = new pg.Pool({ connectionString: realUrl.toString(), max: 1 });
 
