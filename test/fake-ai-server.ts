@@ -35,12 +35,17 @@ export async function tinyPng(width = 16, height = 8): Promise<Buffer> {
 export async function startFakeAiServer() {
   const scripts = new Map<Route, Reply[]>();
   const requests: Array<{ route: string; headers: http.IncomingHttpHeaders; body: string }> = [];
+  /** Routes whose caller hung up before the answer was sent (an aborted call). */
+  const aborted: string[] = [];
   const server = http.createServer((request, response) => {
     let body = "";
     request.on("data", (chunk) => (body += chunk));
     request.on("end", () => {
       const route = `${request.method} ${request.url?.split("?")[0]}` as Route;
       requests.push({ route, headers: request.headers, body });
+      response.on("close", () => {
+        if (!response.writableEnded) aborted.push(route);
+      });
       const queue = scripts.get(route);
       const reply = queue && queue.length > 1 ? queue.shift()! : queue?.[0];
       if (!reply) {
@@ -57,6 +62,7 @@ export async function startFakeAiServer() {
   return {
     base,
     requests,
+    aborted,
     script: (route: Route, ...replies: Reply[]) => void scripts.set(route, replies),
     json: (status: number, value: unknown, headers: Record<string, string> = {}): Reply => ({ status, body: JSON.stringify(value), headers: { "content-type": "application/json", ...headers } }),
     stop: () => new Promise<void>((resolve) => {

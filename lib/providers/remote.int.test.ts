@@ -3,7 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { updateCard } from "@/lib/boards/cards";
 import { setRuntimeEnv } from "@/lib/env";
 import { startEmbeddedEngine } from "@/lib/jobs/engine/start";
-import { createJob, getJob } from "@/lib/jobs/jobs";
+import { sql } from "kysely";
+import { getDb } from "@/db";
+import { cancelJob, createJob, getJob } from "@/lib/jobs/jobs";
 import { getStorage } from "@/lib/storage";
 import { generationParamsSchemas } from "@/lib/validations/generation-params";
 import { silentWav, startFakeAiServer, tinyPng } from "@/test/fake-ai-server";
@@ -117,5 +119,26 @@ describe("Replicate predictions through the job engine", () => {
     const job = await createJob({ ownerId: user.id, cardId: card.id, input: {} });
     await expect.poll(async () => (await getJob({ ownerId: user.id, jobId: job.id })).status, { timeout: 20_000 }).toBe("failed");
     expect((await getJob({ ownerId: user.id, jobId: job.id })).error).toBe("Replicate prediction failed: CUDA out of memory");
+  });
+
+  it("a cancel reaches the engine as an event and aborts the provider call in flight", async () => {
+    const user = await createUser();
+    const { activities } = await createBoard(user.id, ["image"], 1);
+    const card = activities[0]!.cards[0]!;
+    await updateCard({ ownerId: user.id, cardId: card.id, input: { generationParams: { model: "openai/gpt-image-1", prompt: "a call that never ends" } } });
+    setRuntimeEnv("PROVIDER_TIMEOUT_MS", "60000");
+    fake.script("POST /v1/images/generations", { ...fake.json(200, { data: [] }), delayMs: 30_000 });
+    const before = { requests: fake.requests.length, aborted: fake.aborted.length };
+
+    const job = await createJob({ ownerId: user.id, cardId: card.id, input: {} });
+    await expect.poll(() => fake.requests.length, { timeout: 15_000 }).toBeGreaterThan(before.requests);
+    await cancelJob({ ownerId: user.id, jobId: job.id });
+
+    // The server was told to answer in 30 s: only an abort ends the call sooner.
+    await expect.poll(() => fake.aborted.slice(before.aborted), { timeout: 10_000 }).toContain("POST /v1/images/generations");
+    const { rows } = await sql<{ status: string; error: string }>`select status, error from engine_runs where event -> 'data' ->> 'jobId' = ${job.id}`.execute(getDb());
+    const [run] = rows;
+    expect(run).toMatchObject({ status: "cancelled", error: "cancelled by event" });
+    expect(await getJob({ ownerId: user.id, jobId: job.id })).toMatchObject({ status: "cancelled", media: [] });
   });
 });

@@ -169,22 +169,29 @@ describe("the embedded executor against the real serve() handler", () => {
     expect(calls.sort()).toEqual(["x", "y", "z"]);
   });
 
-  it("stops a cancelled run before its next step", async () => {
+  it("stops a run cancelled by its cancelOn event before its next step", async () => {
     const calls: string[] = [];
-    const { executor, start, engineFunctions } = setup((client) => [
-      client.createFunction({ id: "cancellable", triggers: [{ event: "test/run" }] }, async ({ step }) => {
-        await step.run("first", () => calls.push("first"));
-        await step.sleep("pause", "400ms");
-        await step.run("second", () => calls.push("second"));
-      }),
+    const { client, executor, start, engineFunctions } = setup((client) => [
+      client.createFunction(
+        { id: "cancellable", triggers: [{ event: "test/run" }], cancelOn: [{ event: "test/cancel", match: "data.id" }] },
+        async ({ step, event }) => {
+          await step.run("first", () => calls.push(`first ${event.data.id}`));
+          await step.sleep("pause", "400ms");
+          await step.run("second", () => calls.push(`second ${event.data.id}`));
+        },
+      ),
     ]);
     await executor.start();
-    await start(0, {});
+    await start(0, { id: "a" });
     await waitFor(async () => (await runsOf(engineFunctions[0]!.id))[0]?.pending);
-    await getDb().updateTable("engine_runs").set({ status: "cancelled" }).where("function_id", "=", engineFunctions[0]!.id).execute();
 
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    expect(calls).toEqual(["first"]);
+    await client.send({ name: "test/cancel", data: { id: "a" } });
+    await waitFor(async () => (await runsOf(engineFunctions[0]!.id))[0]?.status === "cancelled");
+
+    // A second run sleeping as long completes: by then the first would have gone on, had it not stopped.
+    await start(0, { id: "b" });
+    await waitFor(async () => (await runsOf(engineFunctions[0]!.id))[1]?.status === "completed");
+    expect(calls).toEqual(["first a", "first b", "second b"]);
   });
 
   it("honours the concurrency limit and runs higher priority first", async () => {
