@@ -5,7 +5,7 @@ import { setRuntimeEnv } from "@/lib/env";
 import { createBoard, createUser } from "@/test/seed";
 import type { Job } from "./dto";
 import { startEmbeddedEngine } from "./engine/start";
-import { cancelJob, createJob, getJob } from "./jobs";
+import { cancelJob, createJob, getJob, updateJobPriority } from "./jobs";
 
 beforeAll(async () => {
   setRuntimeEnv("JOB_CONCURRENCY", "2");
@@ -34,6 +34,8 @@ describe("generation slots", () => {
     const low: Job[] = [];
     for (const card of cards.slice(2, 6)) low.push(await createJob({ ownerId: user.id, cardId: card.id, input: { priority: 3 } }));
     const high = await createJob({ ownerId: user.id, cardId: cards[6]!.id, input: { priority: 1 } });
+    // Raising a waiting job's priority moves it ahead of the other low ones.
+    await updateJobPriority({ ownerId: user.id, jobId: low[2]!.id, input: { priority: 2 } });
 
     // A low-priority job waits visibly queued, and a cancel takes it out before it ever generates.
     await expect.poll(async () => (await getJob({ ownerId: user.id, jobId: low[3]!.id })).currentStep, { timeout: 15_000 }).toMatch(/waiting for a free slot \(\d+ ahead\)/);
@@ -49,6 +51,7 @@ describe("generation slots", () => {
     expect(mostGenerating).toBeGreaterThan(0);
     const startedAt = async (jobId: string) => new Date((await getJob({ ownerId: user.id, jobId })).startedAt!).getTime();
     for (const job of low.slice(0, 3)) expect(await startedAt(high.id)).toBeLessThanOrEqual(await startedAt(job.id));
+    for (const job of low.slice(0, 2)) expect(await startedAt(low[2]!.id)).toBeLessThanOrEqual(await startedAt(job.id));
     const neverStarted = await getJob({ ownerId: user.id, jobId: low[3]!.id });
     expect(neverStarted).toMatchObject({ status: "cancelled", startedAt: null });
   });

@@ -198,7 +198,7 @@ describe("the embedded executor against the real serve() handler", () => {
     let running = 0;
     let peak = 0;
     const order: string[] = [];
-    const { executor, start, engineFunctions } = setup(
+    const { client: app, executor, engineFunctions } = setup(
       (client) => [
         client.createFunction(
           { id: "limited", triggers: [{ event: "test/run" }], concurrency: { limit: 1 }, priority: { run: "event.data.boost" } },
@@ -215,9 +215,12 @@ describe("the embedded executor against the real serve() handler", () => {
       ],
       { slots: 4 },
     );
-    await start(0, { name: "low", boost: -600 }, -600);
-    await start(0, { name: "normal", boost: 0 }, 0);
-    await start(0, { name: "high", boost: 600 }, 600);
+    // Through the client, as the app sends them: the engine reads the boost from the event's own field.
+    await app.send([
+      { name: "test/run", data: { name: "low", boost: -600 } },
+      { name: "test/run", data: { name: "normal", boost: 0 } },
+      { name: "test/run", data: { name: "high", boost: 600 } },
+    ]);
     await executor.start();
 
     await waitFor(async () => (await runsOf(engineFunctions[0]!.id)).every((run) => run.status === "completed"));
