@@ -8,14 +8,17 @@ import { localAnimaticProvider } from "./local-animatic";
 import { localImageProvider } from "./local-image";
 import { localSpeechProvider } from "./local-speech";
 import { localWriterProvider } from "./local-writer";
-import { probeMedia } from "./tools";
+import { probeMedia, runTool } from "./tools";
 import type { PollResult, Provider } from "./types";
 
 const projectId = "11111111-1111-4111-8111-111111111111";
 
+/** Fractions reported through onProgress by the last generate() call. */
+let progress: number[] = [];
+
 async function generate(provider: Provider, params: object): Promise<Extract<PollResult, { status: "done" }>> {
   const jobId = crypto.randomUUID();
-  const progress: number[] = [];
+  progress = [];
   const submission = await provider.submit({ jobId, params: params as never });
   for (;;) {
     const result = await provider.poll({
@@ -36,6 +39,16 @@ async function probeStored(key: string) {
   await fs.writeFile(file, new Uint8Array(await new Response(await getStorage().read(key)).arrayBuffer()));
   try {
     return await probeMedia(file);
+  } finally {
+    await fs.rm(file, { force: true });
+  }
+}
+
+async function streamsOf(key: string): Promise<Array<{ codec_type: string; r_frame_rate: string; width?: number; height?: number; duration?: string }>> {
+  const file = path.join(os.tmpdir(), `streams-${crypto.randomUUID()}${path.extname(key)}`);
+  await fs.writeFile(file, new Uint8Array(await new Response(await getStorage().read(key)).arrayBuffer()));
+  try {
+    return JSON.parse(await runTool("ffprobe", ["-v", "error", "-print_format", "json", "-show_streams", file])).streams;
   } finally {
     await fs.rm(file, { force: true });
   }
@@ -75,6 +88,15 @@ describe("local generators", () => {
     expect(result.files[0]!.duration).toBeLessThan(2.3);
     const probe = await probeStored(result.files[0]!.storageKey);
     expect(probe.format).toContain("mp4");
+
+    const streams = await streamsOf(result.files[0]!.storageKey);
+    expect(streams.find((stream) => stream.codec_type === "video")).toMatchObject({ r_frame_rate: "12/1", width: 320, height: 240 });
+    const narration = streams.find((stream) => stream.codec_type === "audio");
+    expect(narration).toBeDefined();
+    expect(Number(narration!.duration)).toBeGreaterThan(0.3);
+
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.every((fraction, index) => fraction >= 0 && fraction <= 1 && (index === 0 || fraction >= progress[index - 1]!))).toBe(true);
   });
 
   it("text: a structured draft from the instructions, within the token budget", async () => {

@@ -68,13 +68,40 @@ describe("OpenAI-compatible providers against a loopback server", () => {
     );
   });
 
-  it("says so plainly for a malformed body and for a timeout", async () => {
+  it("tells retriable failures (timeout, 503 after its waits, network) from final ones (malformed body, 4xx)", async () => {
+    const failure = (params = imageParams) => poll(openaiImageProvider, params).then(() => new Error("no failure"), (error: unknown) => error as Error);
+    const isRetried = (error: Error) => !(error instanceof NonRetriableError);
+
     fake.script("POST /v1/images/generations", { status: 200, body: "<html>gateway</html>", headers: { "content-type": "text/html" } });
-    await expect(poll(openaiImageProvider, imageParams)).rejects.toThrow(/malformed answer/);
+    const malformed = await failure();
+    expect(malformed.message).toMatch(/malformed answer/);
+    expect(isRetried(malformed)).toBe(false);
+
+    fake.script("POST /v1/images/generations", fake.json(404, { error: { message: "No such model" } }));
+    expect(isRetried(await failure())).toBe(false);
 
     setRuntimeEnv("PROVIDER_TIMEOUT_MS", "200");
     fake.script("POST /v1/images/generations", { ...fake.json(200, { data: [] }), delayMs: 1000 });
-    await expect(poll(openaiImageProvider, imageParams)).rejects.toThrow(/OpenAI could not be reached: no answer within 0.2 s/);
+    const timeout = await failure();
+    expect(timeout.message).toMatch(/OpenAI could not be reached: no answer within 0.2 s/);
+    expect(isRetried(timeout)).toBe(true);
+
+    setRuntimeEnv("PROVIDER_TIMEOUT_MS", "5000");
+    fake.script("POST /v1/images/generations", fake.json(503, { error: { message: "maintenance" } }, { "retry-after": "0" }));
+    const before = fake.requests.length;
+    const unavailable = await failure();
+    expect(fake.requests.length - before).toBe(3);
+    expect(unavailable.message).toBe("OpenAI answered 503: maintenance");
+    expect(isRetried(unavailable)).toBe(true);
+
+    setRuntimeEnv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1");
+    try {
+      const network = await failure();
+      expect(network.message).toMatch(/OpenAI could not be reached/);
+      expect(isRetried(network)).toBe(true);
+    } finally {
+      setRuntimeEnv("OPENAI_BASE_URL", `${fake.base}/v1`);
+    }
   });
 
   it("stores speech as WAV with its duration", async () => {
