@@ -79,9 +79,13 @@ test("a move the server refuses is rolled back with a message", async ({ page })
   await board.addColumn("Scenes", "Video");
   await board.addCards("Scenes", ["First", "Second"]);
 
-  await page.route(/\/api\/cards\/[^/]+\/move$/, (route) =>
-    route.fulfill({ status: 409, contentType: "application/json", body: JSON.stringify({ error: { code: "conflict", message: "The column changed while you were moving" } }) }),
-  );
+  // The refusal is held back until the optimistic move has been seen on the board.
+  let refuse: () => void = () => {};
+  const refused = new Promise<void>((resolve) => (refuse = resolve));
+  await page.route(/\/api\/cards\/[^/]+\/move$/, async (route) => {
+    await refused;
+    await route.fulfill({ status: 409, contentType: "application/json", body: JSON.stringify({ error: { code: "conflict", message: "The column changed while you were moving" } }) });
+  });
   const announcement = page.locator("[id^='DndLiveRegion']").first();
   await board.card("Second").focus();
   await page.keyboard.press("Space");
@@ -89,6 +93,8 @@ test("a move the server refuses is rolled back with a message", async ({ page })
   await page.keyboard.press("ArrowUp");
   await expect(announcement).toContainText("card Second is over position 1 of 2 in column Scenes");
   await page.keyboard.press("Space");
+  await expect.poll(() => board.cardTitles("Scenes")).toEqual(["Second", "First"]);
+  refuse();
 
   await expect(page.getByText(/The card was put back: The column changed/)).toBeVisible();
   await expect.poll(() => board.cardTitles("Scenes")).toEqual(["First", "Second"]);

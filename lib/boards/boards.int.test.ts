@@ -111,7 +111,8 @@ describe("boards on Postgres", () => {
     expect(results[0].status).toBe("fulfilled");
     const positions = await getDb().selectFrom("task_cards").select("position").where("activity_id", "=", target.id).execute();
     expect(new Set(positions.map((row) => row.position)).size).toBe(positions.length);
-    const [targetTitles, sourceTitles] = [(await titles(user.id, project.id))[0]![1], (await titles(user.id, project.id))[1]![1]];
+    const board = await getBoard({ ownerId: user.id, projectId: project.id });
+    const [targetTitles, sourceTitles] = board.activities.map((column) => column.cards.map((card) => card.title)) as [string[], string[]];
     expect(targetTitles).toContain("appended");
     // Either the move landed (just under the card it named) or it was refused as stale and changed nothing.
     const moved = source.cards[0]!.title;
@@ -125,7 +126,8 @@ describe("boards on Postgres", () => {
 
     // Once the board has settled, the same move to the bottom is accepted and lands under the last card.
     await moveCard({ ownerId: user.id, cardId: source.cards[1]!.id, input: { activityId: target.id, prevId: (await getBoard({ ownerId: user.id, projectId: project.id })).activities[0]!.cards.at(-1)!.id, nextId: null } });
-    expect((await titles(user.id, project.id))[0]![1].at(-1)).toBe(source.cards[1]!.title);
+    const settled = await getBoard({ ownerId: user.id, projectId: project.id });
+    expect(settled.activities[0]!.cards.at(-1)!.title).toBe(source.cards[1]!.title);
   });
 
   it("reorders columns", async () => {
