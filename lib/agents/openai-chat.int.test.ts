@@ -4,7 +4,7 @@ import { getBoard } from "@/lib/boards/get-board";
 import { setRuntimeEnv } from "@/lib/env";
 import { startFakeAiServer } from "@/test/fake-ai-server";
 import { createBoard, createUser } from "@/test/seed";
-import { sendChatMessage, type TurnEvent } from "./chat";
+import { resumeChat, sendChatMessage, type TurnEvent } from "./chat";
 
 let fake: Awaited<ReturnType<typeof startFakeAiServer>>;
 
@@ -81,5 +81,54 @@ describe("the agent with the real @langchain/openai client against a loopback Op
     expect(logged[0]!.content).toBe("Add a music column");
     expect(logged[2]!.content).toContain("Music");
     expect(logged[3]!.content).toMatch(/The turn failed/);
+  });
+
+  it("runs every board tool for real, and pauses delete_card until the creator approves", async () => {
+    const user = await createUser();
+    const { project, activities } = await createBoard(user.id, ["image", "image"], 2);
+    const [first, second] = activities[0]!.cards as [{ id: string }, { id: string }];
+    const call = (index: number, name: string, args: object) => ({ index, id: `call_${name}_${index}`, type: "function", function: { name, arguments: JSON.stringify(args) } });
+    fake.script(
+      "POST /v1/chat/completions",
+      sse([
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [
+            call(0, "create_card", { columnTitle: "Column 2", title: "Gull", prompt: "a gull over the rocks" }),
+            call(1, "edit_card", { cardId: first.id, title: "Keeper" }),
+            call(2, "set_generation_params", { cardId: second.id, prompt: "storm light", numImages: 2 }),
+          ],
+        },
+      ]),
+      sse([{ role: "assistant", content: null, tool_calls: [call(0, "move_card", { cardId: first.id, columnTitle: "Column 2", position: "top" })] }]),
+      sse([{ role: "assistant", content: null, tool_calls: [call(0, "read_board", {}), call(1, "job_status", {}), call(2, "list_approved_assets", {})] }]),
+      sse([{ role: "assistant", content: "All done." }]),
+    );
+
+    const state = await sendChatMessage({ ownerId: user.id, projectId: project.id, message: "Tidy the board" });
+
+    const board = await getBoard({ ownerId: user.id, projectId: project.id });
+    expect(board.activities.map((column) => column.cards.map((card) => card.title))).toEqual([["Column 1 card 2"], ["Keeper", "Column 2 card 1", "Column 2 card 2", "Gull"]]);
+    expect(board.activities[1]!.cards.at(-1)!.generationParams).toMatchObject({ prompt: "a gull over the rocks" });
+    expect(board.activities[0]!.cards[0]!.generationParams).toMatchObject({ prompt: "storm light", numImages: 2 });
+    const toolReplies = state.messages.filter((entry) => entry.role === "tool").map((entry) => entry.content);
+    expect(toolReplies).toHaveLength(7);
+    expect(toolReplies.slice(4).join("\n")).toMatch(/Keeper/);
+    expect(toolReplies).toContain("No jobs yet.");
+    expect(toolReplies).toContain("Nothing has been approved yet.");
+
+    fake.script(
+      "POST /v1/chat/completions",
+      sse([{ role: "assistant", content: null, tool_calls: [call(0, "delete_card", { cardId: second.id })] }]),
+      sse([{ role: "assistant", content: "Deleted it." }]),
+    );
+    const paused = await sendChatMessage({ ownerId: user.id, projectId: project.id, message: "Delete the storm card" });
+    expect(paused.pending).toMatchObject({ action: "delete_card", summary: expect.stringContaining("Column 1 card 2") });
+    expect((await getBoard({ ownerId: user.id, projectId: project.id })).activities[0]!.cards).toHaveLength(1);
+
+    const approved = await resumeChat({ ownerId: user.id, projectId: project.id, decision: "approve" });
+    expect(approved.pending).toBeNull();
+    expect((await getBoard({ ownerId: user.id, projectId: project.id })).activities[0]!.cards).toHaveLength(0);
   });
 });
