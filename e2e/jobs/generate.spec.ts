@@ -6,7 +6,7 @@ test("Generate: the bar reaches 100%, the result appears on the card, and Cancel
   await board.signUp("Gen");
   await board.createProject("Generation test");
   await board.addColumn("Stills", "Image");
-  await board.addCards("Stills", ["Poster", "Teaser"]);
+  await board.addCards("Stills", ["Poster", "Teaser", "Witness"]);
 
   // Give the card a prompt, then generate from its detail dialog.
   await board.card("Poster").click();
@@ -25,6 +25,7 @@ test("Generate: the bar reaches 100%, the result appears on the card, and Cancel
   // The bar moves while the job runs, without a reload.
   await expect.poll(async () => Number(await bar.getAttribute("aria-valuenow")), { timeout: 15_000 }).toBeGreaterThan(20);
   await expect(dialog.getByTestId("job-status")).toHaveText("Done", { timeout: 20_000 });
+  await expect(bar).toHaveAttribute("aria-valuenow", "100");
   const result = dialog.getByRole("list", { name: "Results" }).getByRole("img").first();
   await expect(result).toBeVisible();
   await expect.poll(() => result.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(640);
@@ -37,7 +38,15 @@ test("Generate: the bar reaches 100%, the result appears on the card, and Cancel
   await expect(dialog.getByTestId("job-status")).toHaveText("Generating", { timeout: 10_000 });
   await dialog.getByRole("button", { name: "Cancel job" }).click();
   await expect(dialog.getByTestId("job-status")).toHaveText("Cancelled");
-  await page.waitForTimeout(1500);
+  await page.keyboard.press("Escape");
+
+  // A job started after the cancel runs to its end: by then the cancelled one would have finished too.
+  const witness = await board.setPromptAndReopen("Witness", "A second lighthouse");
+  await witness.getByRole("button", { name: "Generate" }).click();
+  await expect(witness.getByTestId("job-status")).toHaveText("Done", { timeout: 20_000 });
+  await page.keyboard.press("Escape");
+  await board.card("Teaser").click();
+  dialog = page.getByRole("dialog", { name: "Teaser" });
   await expect(dialog.getByTestId("job-status")).toHaveText("Cancelled");
   await expect(dialog.getByRole("list", { name: "Results" })).toHaveCount(0);
 });

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { expect, test } from "@playwright/test";
 import { startS3Server } from "../../test/s3-server";
 import { startApp, stopApp, waitForApp } from "../fixtures/app-process";
@@ -39,7 +40,14 @@ test("with the S3 driver, a generated image is stored in the bucket and shown th
 
     const image = dialog.getByRole("list", { name: "Results" }).getByRole("img").first();
     await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(1024);
-    // The bytes live in the bucket, not on the app's disk.
+    // The bytes live in the bucket, and are the ones the app shows.
+    const bucket = new S3Client({ region: "us-east-1", endpoint: s3.endpoint, forcePathStyle: true, credentials: s3.credentials });
+    const listed = await bucket.send(new ListObjectsV2Command({ Bucket: "reelboard-e2e" }));
+    const keys = (listed.Contents ?? []).map((object) => object.Key!);
+    expect(keys).toEqual([expect.stringMatching(/^projects\/[0-9a-f-]{36}\/image\/[0-9a-f-]{36}\/0\.svg$/)]);
+    const stored = await (await bucket.send(new GetObjectCommand({ Bucket: "reelboard-e2e", Key: keys[0] }))).Body!.transformToString();
+    const shown = await page.request.get((await image.getAttribute("src"))!);
+    expect(await shown.text()).toBe(stored);
     expect(fs.existsSync(path.join(dataDir, "assets"))).toBe(false);
   } finally {
     await stopApp(app);

@@ -86,7 +86,7 @@ describe("the agent with the real @langchain/openai client against a loopback Op
   it("runs every board tool for real, and pauses delete_card until the creator approves", async () => {
     const user = await createUser();
     const { project, activities } = await createBoard(user.id, ["image", "image"], 2);
-    const [first, second] = activities[0]!.cards as [{ id: string }, { id: string }];
+    const [first, second] = activities[0]!.cards as unknown as [{ id: string }, { id: string }];
     const call = (index: number, name: string, args: object) => ({ index, id: `call_${name}_${index}`, type: "function", function: { name, arguments: JSON.stringify(args) } });
     fake.script(
       "POST /v1/chat/completions",
