@@ -9,6 +9,7 @@ export type MoveContext = {
   cardProjectId: string | null;
   /** The target column's project, when the column is the owner's. */
   targetProjectId: string | null;
+  /** The neighbours, when they are the owner's cards. */
   prev: { activityId: string; position: string } | null;
   next: { activityId: string; position: string } | null;
 };
@@ -40,8 +41,8 @@ export async function selectMoveContext(input: {
       prev.activity_id as prev_activity, prev.position as prev_position,
       next.activity_id as next_activity, next.position as next_position
     from (select 1) as one
-    left join task_cards prev on prev.id = ${input.prevId}
-    left join task_cards next on next.id = ${input.nextId}
+    left join lateral (${ownersCard(input.prevId, input.ownerId)}) as prev on true
+    left join lateral (${ownersCard(input.nextId, input.ownerId)}) as next on true
   `.execute(getDb());
 
   const row = rows[0]!;
@@ -51,6 +52,14 @@ export async function selectMoveContext(input: {
     prev: row.prev_activity && row.prev_position !== null ? { activityId: row.prev_activity, position: row.prev_position } : null,
     next: row.next_activity && row.next_position !== null ? { activityId: row.next_activity, position: row.next_position } : null,
   };
+}
+
+/** The card if it is the owner's: another user's card must look exactly like one that does not exist. */
+function ownersCard(cardId: string | null, ownerId: string) {
+  return sql`
+    select c.activity_id, c.position from task_cards c join activities a on a.id = c.activity_id join projects p on p.id = a.project_id
+    where c.id = ${cardId} and p.owner_id = ${ownerId}
+  `;
 }
 
 type Neighbour = { id: string; position: string } | null;

@@ -24,7 +24,7 @@ export async function moveCard({ ownerId, cardId, input }: MoveCardOptions): Pro
   if (!context.targetProjectId) throw notFound("No such column");
   if (context.targetProjectId !== context.cardProjectId) throw new AppError("conflict", "Cards move only within their project");
   if ((prevId && !context.prev) || (nextId && !context.next)) throw notFound("No such neighbouring card");
-  // A neighbour in another column (including any card of another user's board) means a stale view.
+  // A neighbour of the owner's in another column means a stale view (another user's is not found above).
   if (context.prev?.activityId !== undefined && context.prev.activityId !== activityId) throw new AppError("conflict", STALE);
   if (context.next?.activityId !== undefined && context.next.activityId !== activityId) throw new AppError("conflict", STALE);
 

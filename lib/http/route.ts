@@ -66,6 +66,9 @@ export function assertSameOrigin(request: Request): void {
   if (!allowed.includes(originHost)) throw new AppError("forbidden", "Cross-site requests are refused");
 }
 
+/** How much of an oversized body is read and thrown away so the connection can serve the next request. */
+const DRAIN_LIMIT = 8 * 1024 * 1024;
+
 async function readTextWithin(request: Request, limit: number): Promise<string> {
   if (!request.body) return "";
   const reader = request.body.getReader();
@@ -76,12 +79,31 @@ async function readTextWithin(request: Request, limit: number): Promise<string> 
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel();
+      await drain(reader, DRAIN_LIMIT - size);
       throw new AppError("payload_too_large", `The body is larger than ${limit} bytes`);
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Reads the rest of a body (without a Content-Length) that is already too large, discarding it. A body
+ * left half read stalls its keep-alive connection: the client's next request waits behind it until the
+ * server's keep-alive timeout resets the socket. Past `budget` bytes the client is not a mistaken one,
+ * and the stream is cancelled.
+ */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, budget: number): Promise<void> {
+  let left = budget;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    left -= value.byteLength;
+    if (left < 0) {
+      await reader.cancel();
+      return;
+    }
+  }
 }
 
 export function json(data: unknown, status = 200): Response {

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import sharp from "sharp";
+import { NonRetriableError } from "inngest";
+import sharp, { type Metadata } from "sharp";
 import { env } from "@/lib/env";
 import { getStorage } from "@/lib/storage";
 import type { ImageParams } from "@/lib/validations/generation-params";
@@ -30,19 +31,28 @@ export const localImageProvider: Provider = {
     signal.throwIfAborted();
     const image = params as ImageParams;
     const [width, height] = image.resolution.split("x").map(Number) as [number, number];
-    const files: StoredFile[] = [];
+
+    // Every image is rendered and read back before any is stored, so a failure leaves no file behind.
+    const rendered: Array<{ bytes: Uint8Array; file: StoredFile }> = [];
     for (let n = 0; n < image.numImages; n++) {
-      const svg = renderSvg({ prompt: image.prompt, width, height, seed: `${image.seed ?? jobId}:${n}` });
-      const bytes = new TextEncoder().encode(svg);
+      const bytes = new TextEncoder().encode(renderSvg({ prompt: image.prompt, width, height, seed: `${image.seed ?? jobId}:${n}` }));
+      const metadata = await readRendered(bytes);
       const storageKey = `projects/${projectId}/image/${jobId}/${n}.svg`;
-      await getStorage().put(storageKey, bytes, "image/svg+xml");
-      // Read back from the file, as any provider's output is: what is stored is what is described.
-      const metadata = await sharp(bytes).metadata();
-      files.push({ storageKey, mime: "image/svg+xml", format: metadata.format ?? "svg", fileSize: bytes.byteLength, width: metadata.width ?? null, height: metadata.height ?? null, duration: null });
+      rendered.push({ bytes, file: { storageKey, mime: "image/svg+xml", format: metadata.format ?? "svg", fileSize: bytes.byteLength, width: metadata.width ?? null, height: metadata.height ?? null, duration: null } });
     }
-    return { status: "done", files };
+    for (const { bytes, file } of rendered) await getStorage().put(file.storageKey, bytes, file.mime);
+    return { status: "done", files: rendered.map(({ file }) => file) };
   },
 };
+
+/** The rendered image as sharp reads it; the same parameters render the same bytes, so a failure here is final. */
+async function readRendered(bytes: Uint8Array): Promise<Metadata> {
+  try {
+    return await sharp(bytes).metadata();
+  } catch (error) {
+    throw new NonRetriableError(`The image could not be rendered: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 export function renderSvg({ prompt, width, height, seed }: { prompt: string; width: number; height: number; seed: string }): string {
   const hash = createHash("sha256").update(`${prompt}|${seed}`).digest();
@@ -55,7 +65,7 @@ export function renderSvg({ prompt, width, height, seed }: { prompt: string; wid
     return `<circle cx="${x.toFixed(0)}" cy="${y.toFixed(0)}" r="${r.toFixed(0)}" fill="hsl(${(c + i * 40) % 360} 70% 60%)" fill-opacity="0.45"/>`;
   }).join("");
   const fontSize = Math.max(14, Math.round(width / 28));
-  const lines = wrap(prompt || "(no prompt)", Math.floor(width / (fontSize * 0.6)), 6);
+  const lines = wrap(xmlCharacters(prompt) || "(no prompt)", Math.floor(width / (fontSize * 0.6)), 6);
   const text = lines
     .map((line, i) => `<tspan x="${width / 2}" dy="${i === 0 ? 0 : fontSize * 1.3}">${escapeXml(line)}</tspan>`)
     .join("");
@@ -78,6 +88,15 @@ function wrap(text: string, width: number, maxLines: number): string[] {
   }
   if (line) lines.push(line);
   return lines.length > maxLines ? [...lines.slice(0, maxLines - 1), `${lines[maxLines - 1]}...`] : lines;
+}
+
+/**
+ * The text without the characters XML cannot hold at all (C0 controls other than tab, newline and carriage
+ * return, U+FFFE, U+FFFF, unpaired surrogates): a prompt may carry them, a picture of it cannot, and one
+ * left in makes the whole document unreadable.
+ */
+function xmlCharacters(text: string): string {
+  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "");
 }
 
 function escapeXml(text: string): string {

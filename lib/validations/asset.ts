@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { taskTypeSchema } from "./generation-params";
+import { safeText } from "./text";
 
 export const approveMediaSchema = z
   .object({
-    title: z.string().trim().min(1, "Give it a title").max(200).optional(),
-    description: z.string().max(10_000).optional(),
+    title: safeText().trim().min(1, "Give it a title").max(200).optional(),
+    description: safeText().max(10_000).optional(),
   })
   .strict();
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { taskTypeSchema } from "./generation-params";
+import { safeText } from "./text";
 
-const title = z.string().trim().min(1, "Give it a title").max(200, "At most 200 characters");
-const description = z.string().max(10_000, "At most 10,000 characters");
+const title = safeText().trim().min(1, "Give it a title").max(200, "At most 200 characters");
+const description = safeText().max(10_000, "At most 10,000 characters");
 const neighbourId = z.uuid("Not an id").nullable();
 
 export const createActivitySchema = z

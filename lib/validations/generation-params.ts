@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "./text";
 
 export const TASK_TYPES = ["image", "video", "text", "audio"] as const;
 export const taskTypeSchema = z.enum(TASK_TYPES);
@@ -16,8 +17,8 @@ export const resolutionSchema = z
     return [width, height].every((side) => side >= 64 && side <= 4096 && side % 8 === 0);
   }, "Each side must be 64-4096 pixels and a multiple of 8");
 
-const model = z.string().trim().min(1, "Choose a model").max(200);
-const prompt = z.string().max(MAX_PROMPT, `At most ${MAX_PROMPT} characters`);
+const model = safeText().trim().min(1, "Choose a model").max(200);
+const prompt = safeText().max(MAX_PROMPT, `At most ${MAX_PROMPT} characters`);
 
 export const imageParamsSchema = z.object({
   model: model.default("local-image"),
@@ -37,7 +38,7 @@ export const videoParamsSchema = z.object({
   resolution: resolutionSchema.default("1280x720"),
   referenceAssetId: z.uuid("Not an asset id").nullable().default(null),
   /** Spoken over the animatic when set. */
-  narration: z.string().max(4000, "At most 4000 characters").default(""),
+  narration: safeText().max(4000, "At most 4000 characters").default(""),
 });
 
 export const textParamsSchema = z.object({
@@ -49,7 +50,7 @@ export const textParamsSchema = z.object({
 
 export const audioParamsSchema = z.object({
   model: model.default("local-speech"),
-  voice: z.string().trim().min(1, "Choose a voice").max(100).default("en-us"),
+  voice: safeText().trim().min(1, "Choose a voice").max(100).default("en-us"),
   text: prompt.default(""),
   speed: z.number().min(0.5, "At least 0.5").max(2, "At most 2").default(1),
 });

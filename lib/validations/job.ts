@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "./text";
 
 export const jobPrioritySchema = z.union([z.literal(1), z.literal(2), z.literal(3)], { error: "Priority is 1 (high), 2 (normal) or 3 (low)" });
 
 const callbackUrl = z
   .url("Not a URL")
   .max(2000)
+  .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE)
   .refine((value) => /^https?:\/\//i.test(value), "Only http and https callback URLs are accepted");
 
 export const createJobSchema = z.object({ priority: jobPrioritySchema.optional(), callbackUrl: callbackUrl.optional() }).strict();

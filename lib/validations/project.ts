@@ -1,17 +1,18 @@
 import { z } from "zod";
+import { safeText } from "./text";
 
 export const CONTENT_RATINGS = ["G", "PG", "PG-13", "R", "NC-17", "unrated"] as const;
 export const PROJECT_STATUSES = ["draft", "in_production", "completed", "archived"] as const;
 
-const title = z.string().trim().min(1, "Give it a title").max(200, "At most 200 characters");
-const description = z.string().max(10_000, "At most 10,000 characters");
+const title = safeText().trim().min(1, "Give it a title").max(200, "At most 200 characters");
+const description = safeText().max(10_000, "At most 10,000 characters");
 
 export const projectBriefSchema = z
   .object({
-    genre: z.string().trim().max(100).optional(),
+    genre: safeText().trim().max(100).optional(),
     targetDurationMinutes: z.number().positive("Must be positive").max(600).optional(),
-    style: z.string().trim().max(500).optional(),
-    themes: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
+    style: safeText().trim().max(500).optional(),
+    themes: z.array(safeText().trim().min(1).max(100)).max(20).optional(),
     contentRating: z.enum(CONTENT_RATINGS).optional(),
   })
   .strict();
