@@ -2,6 +2,7 @@ import "server-only";
 import { tool } from "@langchain/core/tools";
 import { interrupt } from "@langchain/langgraph";
 import { z } from "zod";
+import { safeText } from "@/lib/validations/text";
 import { listAssets } from "@/lib/assets/assets";
 import { createActivity } from "@/lib/boards/activities";
 import { createCard, deleteCard, getCard, updateCard } from "@/lib/boards/cards";
@@ -63,7 +64,7 @@ export function agentTools(scope: AgentScope) {
         const activity = await createActivity({ ownerId, projectId, input: { title, taskType } });
         return `Created the ${taskType} column "${activity.title}" (${activity.id}).`;
       }),
-      { name: "create_activity", description: "Add a column (an activity) of one type to the board.", schema: z.object({ title: z.string().min(1).max(200), taskType: z.enum(TASK_TYPES) }) },
+      { name: "create_activity", description: "Add a column (an activity) of one type to the board.", schema: z.object({ title: safeText().min(1).max(200), taskType: z.enum(TASK_TYPES) }) },
     ),
     tool(
       safely(async ({ columnTitle, title, prompt, description }: { columnTitle: string; title: string; prompt?: string; description?: string }) => {
@@ -75,7 +76,7 @@ export function agentTools(scope: AgentScope) {
       {
         name: "create_card",
         description: "Add a card to a column, by the column's title, optionally with its prompt.",
-        schema: z.object({ columnTitle: z.string(), title: z.string().min(1).max(200), prompt: z.string().max(4000).optional(), description: z.string().max(10_000).optional() }),
+        schema: z.object({ columnTitle: safeText(), title: safeText().min(1).max(200), prompt: safeText().max(4000).optional(), description: safeText().max(10_000).optional() }),
       },
     ),
     tool(
@@ -83,7 +84,7 @@ export function agentTools(scope: AgentScope) {
         const card = await updateCard({ ownerId, cardId: cardOf(cardId), input: { title, description } });
         return `Updated the card "${card.title}".`;
       }),
-      { name: "edit_card", description: "Rename a card or change its description.", schema: z.object({ cardId: z.string().optional(), title: z.string().min(1).max(200).optional(), description: z.string().max(10_000).optional() }) },
+      { name: "edit_card", description: "Rename a card or change its description.", schema: z.object({ cardId: z.string().optional(), title: safeText().min(1).max(200).optional(), description: safeText().max(10_000).optional() }) },
     ),
     tool(
       safely(async ({ cardId, columnTitle, position }: { cardId: string; columnTitle: string; position?: "top" | "bottom" }) => {
@@ -96,7 +97,7 @@ export function agentTools(scope: AgentScope) {
       {
         name: "move_card",
         description: "Move a card to the top or bottom of a column, by the column's title.",
-        schema: z.object({ cardId: z.string(), columnTitle: z.string(), position: z.enum(["top", "bottom"]).optional() }),
+        schema: z.object({ cardId: z.string(), columnTitle: safeText(), position: z.enum(["top", "bottom"]).optional() }),
       },
     ),
     tool(

@@ -1,4 +1,5 @@
 import "server-only";
+import { NonRetriableError } from "inngest";
 import fs from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
@@ -83,7 +84,7 @@ export const localAnimaticProvider: Provider = {
 async function referenceImage({ projectId, video, width, height }: { projectId: string; video: VideoParams; width: number; height: number }): Promise<Buffer> {
   if (video.referenceAssetId) {
     const media = await findAssetMediaInProject({ assetId: video.referenceAssetId, projectId });
-    if (!media || media.media_type !== "image") throw new Error("The reference asset is not an approved image of this project");
+    if (!media || media.media_type !== "image") throw new NonRetriableError("The reference asset is not an approved image of this project");
     return Buffer.from(await new Response(await getStorage().read(media.storage_key)).arrayBuffer());
   }
   return Buffer.from(renderSvg({ prompt: video.prompt, width, height, seed: video.prompt }));
