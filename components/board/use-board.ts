@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { api } from "@/lib/api-client";
 import { moveCardTo, moveColumnTo, type Neighbours } from "@/lib/boards/board-state";
+import type { ParamsConversion } from "@/lib/boards/convert-params";
 import type { Activity, Board, Card } from "@/lib/boards/dto";
 import type { CreateActivityInput, UpdateActivityInput, UpdateCardInput } from "@/lib/validations/board";
 
@@ -97,8 +98,11 @@ export function useBoard(initialBoard: Board) {
   /** Sends a move already shown on screen; `rollback` is the board as it was before the drag. */
   const moveCard = useMutation({
     mutationFn: ({ cardId, activityId, neighbours }: { cardId: string; activityId: string; neighbours: Neighbours; rollback: Board }) =>
-      api<{ card: Card }>(`/api/cards/${cardId}/move`, { method: "POST", body: { activityId, ...neighbours } }),
-    onSuccess: ({ card }) => patchCard(card),
+      api<{ card: Card; conversion: ParamsConversion | null }>(`/api/cards/${cardId}/move`, { method: "POST", body: { activityId, ...neighbours } }),
+    onSuccess: ({ card, conversion }) => {
+      patchCard(card);
+      if (conversion) toast.info(describeConversion(card.title, conversion));
+    },
     onError: (error, { rollback }) => {
       queryClient.setQueryData(key, rollback);
       toast.error(`The card was put back: ${error.message}`);
@@ -134,3 +138,8 @@ export function useBoard(initialBoard: Board) {
 }
 
 export type BoardApi = ReturnType<typeof useBoard>;
+
+function describeConversion(title: string, { from, to, kept }: ParamsConversion): string {
+  const carried = kept.length > 0 ? `kept its prompt as "${kept.join(", ")}"` : "had no prompt to keep";
+  return `"${title}" moved from ${from} to ${to}: it ${carried}, and its other settings are now ${to} defaults.`;
+}

@@ -1,14 +1,18 @@
 import "server-only";
 import { sql } from "kysely";
 import { getDb } from "../index";
-import type { CardRow } from "../types";
+import type { CardRow, TaskType } from "../types";
 import { isUniqueViolation, isUuid } from "./executor";
 
 export type MoveContext = {
   /** The card's project, when the card is the owner's. */
   cardProjectId: string | null;
-  /** The target column's project, when the column is the owner's. */
+  /** The card's column type and parameters (a move to a column of another type converts them). */
+  cardTaskType: TaskType | null;
+  cardParams: Record<string, unknown> | null;
+  /** The target column's project and type, when the column is the owner's. */
   targetProjectId: string | null;
+  targetTaskType: TaskType | null;
   /** The neighbours, when they are the owner's cards. */
   prev: { activityId: string; position: string } | null;
   next: { activityId: string; position: string } | null;
@@ -23,24 +27,35 @@ export async function selectMoveContext(input: {
   nextId: string | null;
 }): Promise<MoveContext> {
   const ids = [input.cardId, input.activityId, input.prevId, input.nextId];
-  if (!ids.every((id) => id === null || isUuid(id))) return { cardProjectId: null, targetProjectId: null, prev: null, next: null };
+  if (!ids.every((id) => id === null || isUuid(id))) {
+    return { cardProjectId: null, cardTaskType: null, cardParams: null, targetProjectId: null, targetTaskType: null, prev: null, next: null };
+  }
 
   const { rows } = await sql<{
     card_project: string | null;
+    card_task_type: TaskType | null;
+    card_params: Record<string, unknown> | null;
     target_project: string | null;
+    target_task_type: TaskType | null;
     prev_activity: string | null;
     prev_position: string | null;
     next_activity: string | null;
     next_position: string | null;
   }>`
     select
-      (select a.project_id from task_cards c join activities a on a.id = c.activity_id join projects p on p.id = a.project_id
-        where c.id = ${input.cardId} and p.owner_id = ${input.ownerId}) as card_project,
-      (select a.project_id from activities a join projects p on p.id = a.project_id
-        where a.id = ${input.activityId} and p.owner_id = ${input.ownerId}) as target_project,
+      card.project_id as card_project, card.task_type as card_task_type, card.generation_params as card_params,
+      target.project_id as target_project, target.task_type as target_task_type,
       prev.activity_id as prev_activity, prev.position as prev_position,
       next.activity_id as next_activity, next.position as next_position
     from (select 1) as one
+    left join lateral (
+      select a.project_id, a.task_type, c.generation_params from task_cards c join activities a on a.id = c.activity_id join projects p on p.id = a.project_id
+      where c.id = ${input.cardId} and p.owner_id = ${input.ownerId}
+    ) as card on true
+    left join lateral (
+      select a.project_id, a.task_type from activities a join projects p on p.id = a.project_id
+      where a.id = ${input.activityId} and p.owner_id = ${input.ownerId}
+    ) as target on true
     left join lateral (${ownersCard(input.prevId, input.ownerId)}) as prev on true
     left join lateral (${ownersCard(input.nextId, input.ownerId)}) as next on true
   `.execute(getDb());
@@ -48,7 +63,10 @@ export async function selectMoveContext(input: {
   const row = rows[0]!;
   return {
     cardProjectId: row.card_project,
+    cardTaskType: row.card_task_type,
+    cardParams: row.card_params,
     targetProjectId: row.target_project,
+    targetTaskType: row.target_task_type,
     prev: row.prev_activity && row.prev_position !== null ? { activityId: row.prev_activity, position: row.prev_position } : null,
     next: row.next_activity && row.next_position !== null ? { activityId: row.next_activity, position: row.next_position } : null,
   };
@@ -76,8 +94,10 @@ export async function updateCardPositionIfAdjacent(input: {
   position: string;
   prev: Neighbour;
   next: Neighbour;
+  /** New parameters, for a move into a column of another type. */
+  generationParams?: unknown;
 }): Promise<CardRow | undefined> {
-  const { cardId, activityId, position, prev, next } = input;
+  const { cardId, activityId, position, prev, next, generationParams } = input;
   const prevStillThere = prev
     ? sql`exists (select 1 from task_cards where id = ${prev.id} and activity_id = ${activityId} and position = ${prev.position})`
     : sql`true`;
@@ -94,6 +114,7 @@ export async function updateCardPositionIfAdjacent(input: {
   try {
     const { rows } = await sql<CardRow>`
       update task_cards set activity_id = ${activityId}, position = ${position}, updated_at = now()
+        ${generationParams === undefined ? sql`` : sql`, generation_params = ${JSON.stringify(generationParams)}::jsonb`}
       where id = ${cardId} and ${prevStillThere} and ${nextStillThere} and ${nothingBetween}
       returning *
     `.execute(getDb());

@@ -2,6 +2,7 @@ import "server-only";
 import { selectMoveContext, updateCardPositionIfAdjacent } from "@/db/queries/card-moves";
 import { AppError, notFound } from "@/lib/errors";
 import type { MoveCardInput } from "@/lib/validations/board";
+import { convertGenerationParams, type ParamsConversion } from "./convert-params";
 import { type Card, toCard } from "./dto";
 import { positionBetween } from "./position";
 
@@ -15,7 +16,15 @@ const STALE = "The column changed while you were moving; reload and try again";
  * only if the neighbours are still adjacent. When two people drop into the same gap, the second gets 409
  * instead of both cards landing on one position.
  */
-export async function moveCard({ ownerId, cardId, input }: MoveCardOptions): Promise<Card> {
+export async function moveCard(options: MoveCardOptions): Promise<Card> {
+  return (await moveCardReporting(options)).card;
+}
+
+/**
+ * The move, and how the card's parameters were converted when it moved into a column of another type
+ * (its prompt kept, the rest reset to the new type's defaults), so that the mover can be told.
+ */
+export async function moveCardReporting({ ownerId, cardId, input }: MoveCardOptions): Promise<{ card: Card; conversion: ParamsConversion | null }> {
   const { activityId, prevId, nextId } = input;
   if (prevId === cardId || nextId === cardId) throw new AppError("conflict", "A card cannot be its own neighbour");
 
@@ -32,7 +41,12 @@ export async function moveCard({ ownerId, cardId, input }: MoveCardOptions): Pro
   const next = nextId && context.next ? { id: nextId, position: context.next.position } : null;
   const position = positionBetween(prev?.position ?? null, next?.position ?? null);
 
-  const row = await updateCardPositionIfAdjacent({ cardId, activityId, position, prev, next });
+  const converted =
+    context.cardTaskType && context.targetTaskType && context.cardTaskType !== context.targetTaskType
+      ? convertGenerationParams({ from: context.cardTaskType, to: context.targetTaskType, params: context.cardParams ?? {} })
+      : null;
+
+  const row = await updateCardPositionIfAdjacent({ cardId, activityId, position, prev, next, generationParams: converted?.params });
   if (!row) throw new AppError("conflict", STALE);
-  return toCard(row);
+  return { card: toCard(row), conversion: converted?.conversion ?? null };
 }

@@ -76,3 +76,6 @@ export function generationParamsSchemaFor(taskType: TaskTypeName) {
 export function defaultGenerationParams(taskType: TaskTypeName): GenerationParams {
   return generationParamsSchemas[taskType].parse({});
 }
+
+/** The parameter that holds what a card of this type generates from: its prompt, in the creator's words. */
+export const PROMPT_FIELD: Record<TaskTypeName, "prompt" | "instructions" | "text"> = { image: "prompt", video: "prompt", text: "instructions", audio: "text" };
