@@ -8,8 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { authClient } from "@/lib/auth/client";
 
-/** Sign-in and sign-up share one form; sign-up adds the name field. */
-export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
+/** Sign-in and sign-up share one form; sign-up adds the name field. Both go on to `returnTo` (a link followed while signed out). */
+export function AuthForm({ mode, returnTo }: { mode: "sign-in" | "sign-up"; returnTo?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isPending, setIsPending] = useState(false);
@@ -32,7 +32,7 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
       setError(result.error.message ?? "That did not work; try again");
       return;
     }
-    router.replace("/projects");
+    router.replace(returnTo ?? "/projects");
     router.refresh();
   }
 
@@ -66,7 +66,7 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
         </form>
         <p className="mt-6 text-sm text-zinc-500">
           {isSignUp ? "Already have an account? " : "New here? "}
-          <Link className="font-medium text-indigo-600 hover:underline" href={isSignUp ? "/sign-in" : "/sign-up"}>
+          <Link className="font-medium text-indigo-600 hover:underline" href={`${isSignUp ? "/sign-in" : "/sign-up"}${returnTo ? `?next=${encodeURIComponent(returnTo)}` : ""}`}>
             {isSignUp ? "Sign in" : "Create an account"}
           </Link>
         </p>

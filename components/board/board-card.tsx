@@ -69,7 +69,11 @@ export const BoardCard = memo(function BoardCard({ card, onOpen, job, isApproved
         onClick={() => onOpen(card.id)}
         onKeyDown={(event) => {
           listeners?.onKeyDown?.(event);
-          if (event.key === "Enter" && !isDragging) onOpen(card.id);
+          if (event.key === "Enter" && !isDragging) {
+            // Without this the same Enter also activates the button the dialog focuses, and closes it again.
+            event.preventDefault();
+            onOpen(card.id);
+          }
         }}
         className={cn(
           cardClass,

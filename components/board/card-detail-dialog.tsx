@@ -1,7 +1,7 @@
 "use client";
 
 import { Trash2 } from "lucide-react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -10,7 +10,7 @@ import { Field, Input, Textarea } from "@/components/ui/field";
 import { ApiError } from "@/lib/api-client";
 import type { Card } from "@/lib/boards/dto";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/errors";
-import { updateCardSchema } from "@/lib/validations/board";
+import { type UpdateCardInput, updateCardSchema } from "@/lib/validations/board";
 import { generationParamsSchemaFor, type TaskTypeName } from "@/lib/validations/generation-params";
 import { ChatPanel } from "@/components/chat/chat-panel";
 import { CardGeneration } from "@/components/jobs/card-generation";
@@ -37,37 +37,54 @@ type CardDetailProps = {
 export function CardDetailDialog({ card, taskType, columnTitle, boardApi, jobsApi, assetsApi, onClose }: CardDetailProps) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [isDeleting, setIsDeleting] = useState(false);
+  const [isDirty, setIsDirty] = useState(false);
+  const [isDiscarding, setIsDiscarding] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const params = card.generationParams as Record<string, unknown>;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  /** What the form shows, checked by the server's own schemas; undefined (with the errors shown) when invalid. */
+  function readForm(): UpdateCardInput | undefined {
+    const form = new FormData(formRef.current!);
     const base = updateCardSchema.safeParse({ title: String(form.get("title") ?? ""), description: String(form.get("description") ?? "") });
     const generation = generationParamsSchemaFor(taskType).safeParse(readParams(taskType, form));
-    const found = {
+    setErrors({
       ...(base.success ? {} : fieldErrorsOf(base.error)),
       ...(generation.success ? {} : fieldErrorsOf(generation.error, "generationParams")),
-    };
-    setErrors(found);
-    if (!base.success || !generation.success) return;
+    });
+    if (!base.success || !generation.success) return undefined;
+    return { ...base.data, generationParams: generation.data };
+  }
 
-    boardApi.updateCard.mutate(
-      { cardId: card.id, input: { ...base.data, generationParams: generation.data } },
-      {
-        onSuccess: () => {
-          toast.success("Card saved");
-          onClose();
-        },
-        onError: (error) => {
-          if (error instanceof ApiError && error.fields) setErrors(error.fields);
-          else toast.error(`Saving failed: ${error.message}`);
-        },
-      },
-    );
+  /** Saves the form; false (with the reason shown) when it could not. */
+  async function save(): Promise<boolean> {
+    const input = readForm();
+    if (!input) return false;
+    try {
+      await boardApi.updateCard.mutateAsync({ cardId: card.id, input });
+      setIsDirty(false);
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.fields) setErrors(error.fields);
+      else toast.error(`Saving failed: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!(await save())) return;
+    toast.success("Card saved");
+    onClose();
+  }
+
+  /** Closing with unsaved edits asks first, rather than losing them without a word. */
+  function close() {
+    if (isDirty) setIsDiscarding(true);
+    else onClose();
   }
 
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()} title={card.title} description={`In column ${columnTitle}`} className="w-[min(94vw,40rem)]">
+    <Dialog open onOpenChange={(open) => !open && close()} title={card.title} description={`In column ${columnTitle}`} className="w-[min(94vw,40rem)]">
       <CardGeneration
         cardId={card.id}
         latest={jobsApi.latestByCard.get(card.id)}
@@ -82,8 +99,18 @@ export function CardDetailDialog({ card, taskType, columnTitle, boardApi, jobsAp
           )
         }
         onInvalid={setErrors}
+        hasUnsavedEdits={isDirty}
+        beforeGenerate={async () => !isDirty || (await save())}
       />
-      <form key={card.updatedAt} onSubmit={submit} className="mt-4 flex flex-col gap-3" noValidate aria-label="Card details">
+      <form
+        key={card.updatedAt}
+        ref={formRef}
+        onSubmit={(event) => void submit(event)}
+        onChange={() => setIsDirty(true)}
+        className="mt-4 flex flex-col gap-3"
+        noValidate
+        aria-label="Card details"
+      >
         <Field label="Title" errors={errors.title}>
           {(props) => <Input {...props} name="title" defaultValue={card.title} />}
         </Field>
@@ -119,7 +146,7 @@ export function CardDetailDialog({ card, taskType, columnTitle, boardApi, jobsAp
             Delete card
           </Button>
           <div className="flex gap-2">
-            <Button variant="secondary" onClick={onClose}>
+            <Button variant="secondary" onClick={close}>
               Cancel
             </Button>
             <Button type="submit" disabled={boardApi.updateCard.isPending}>
@@ -134,6 +161,14 @@ export function CardDetailDialog({ card, taskType, columnTitle, boardApi, jobsAp
           <ChatPanel path={`/api/cards/${card.id}/chat`} projectId={boardApi.board.project.id} title={`Agent for ${card.title}`} />
         </div>
       </details>
+      <ConfirmDialog
+        open={isDiscarding}
+        onOpenChange={setIsDiscarding}
+        title="Discard your changes?"
+        description="The card has edits that are not saved. Keep editing to save them, or discard them."
+        confirmLabel="Discard changes"
+        onConfirm={onClose}
+      />
       <ConfirmDialog
         open={isDeleting}
         onOpenChange={setIsDeleting}

@@ -27,10 +27,14 @@ type CardGenerationProps = {
   /** Puts a past job's parameter snapshot back on the card. */
   onReuse: (job: Job) => void;
   onInvalid: (fields: Record<string, string[]>) => void;
+  /** The parameter form has edits not saved yet: Generate saves them first. */
+  hasUnsavedEdits?: boolean;
+  /** Runs before a new job (saving the form); false stops it. */
+  beforeGenerate?: () => Promise<boolean>;
 };
 
 /** Generate, watch, cancel and retry a card's job, and its results and earlier generations. */
-export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, model, onReuse, onInvalid }: CardGenerationProps) {
+export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, model, onReuse, onInvalid, hasUnsavedEdits = false, beforeGenerate }: CardGenerationProps) {
   const providerId = resolveProviderId(taskType, model);
   const provider = useProviders().data?.find((candidate) => candidate.id === providerId);
   const isSupported = providerId !== undefined && (provider?.isAvailable ?? true);
@@ -47,8 +51,13 @@ export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, m
     setSelected((current) => (current.some((entry) => entry.media.id === item.media.id) ? current.filter((entry) => entry.media.id !== item.media.id) : [...current, item].slice(-2)));
   const results = (history.data ?? []).filter((job) => job.status === "completed" && job.media.length > 0);
 
-  function generate() {
+  /** A new job from the card's parameters as the form shows them (saved first when edited). */
+  async function generate() {
     setError(null);
+    if (beforeGenerate && !(await beforeGenerate())) {
+      setError("Fix the marked fields first: the card's parameters are what gets generated");
+      return;
+    }
     jobsApi.generate.mutate(
       { cardId, priority },
       {
@@ -64,7 +73,7 @@ export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, m
   return (
     <section aria-label="Generation" className="flex flex-col gap-3 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
       <div className="flex flex-wrap items-center gap-2">
-        <Button onClick={generate} disabled={!isSupported || isActive || jobsApi.generate.isPending}>
+        <Button onClick={() => void generate()} disabled={!isSupported || isActive || jobsApi.generate.isPending} aria-describedby={hasUnsavedEdits ? `${cardId}-unsaved` : undefined}>
           <Sparkles className="h-4 w-4" aria-hidden />
           Generate
         </Button>
@@ -81,12 +90,23 @@ export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, m
           </Button>
         )}
         {latest?.status === "failed" && (
-          <Button variant="secondary" size="sm" onClick={() => jobsApi.retry.mutate(latest.id)}>
-            <RotateCcw className="h-3.5 w-3.5" aria-hidden />
-            Retry job
-          </Button>
+          <>
+            <Button variant="secondary" size="sm" onClick={() => jobsApi.retry.mutate(latest.id)} title="Runs the failed job again with the parameters it had then">
+              <RotateCcw className="h-3.5 w-3.5" aria-hidden />
+              Retry as it was
+            </Button>
+            <Button variant="secondary" size="sm" onClick={() => void generate()} title="A new job from the card's parameters as they are now">
+              <RotateCcw className="h-3.5 w-3.5" aria-hidden />
+              Retry with current parameters
+            </Button>
+          </>
         )}
       </div>
+      {hasUnsavedEdits && (
+        <p id={`${cardId}-unsaved`} className="text-xs text-zinc-500">
+          Unsaved edits below are saved when you press Generate.
+        </p>
+      )}
       {!providerId && <p className="text-xs text-red-600">No generator serves the model &quot;{model}&quot;: use local-..., openai/... or replicate/...</p>}
       {provider && (
         <p className="text-xs text-zinc-500">

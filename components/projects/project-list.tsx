@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Archive, ArchiveRestore, Clapperboard, Pencil, Plus, Trash2 } from "lucide-react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
@@ -23,6 +24,7 @@ const STATUS_LABELS: Record<Project["status"], string> = {
 
 export function ProjectList({ initialProjects }: { initialProjects: Project[] }) {
   const queryClient = useQueryClient();
+  const router = useRouter();
   const { data: projects } = useQuery({
     queryKey: ["projects"],
     queryFn: async () => (await api<{ projects: Project[] }>("/api/projects")).projects,
@@ -36,9 +38,10 @@ export function ProjectList({ initialProjects }: { initialProjects: Project[] })
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["projects"] });
   const create = useMutation({
     mutationFn: (input: CreateProjectInput) => api<{ project: Project }>("/api/projects", { method: "POST", body: input }),
-    onSuccess: () => {
-      setIsCreating(false);
+    // A new project is opened at once: its board is the next thing the creator works on.
+    onSuccess: ({ project }) => {
       void refresh();
+      router.push(`/projects/${project.id}`);
     },
   });
   const update = useMutation({

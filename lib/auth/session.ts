@@ -19,9 +19,9 @@ export async function requireApiUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
-/** For pages: the signed-in user, or a redirect to the sign-in page. */
-export async function requirePageUser(): Promise<SessionUser> {
+/** For pages: the signed-in user, or a redirect to the sign-in page that comes back to `returnTo`. */
+export async function requirePageUser(returnTo?: string): Promise<SessionUser> {
   const user = await getSessionUser(await headers());
-  if (!user) redirect("/sign-in");
+  if (!user) redirect(returnTo ? `/sign-in?next=${encodeURIComponent(returnTo)}` : "/sign-in");
   return user;
 }

@@ -25,16 +25,16 @@ export const imageParamsSchema = z.object({
   prompt: prompt.default(""),
   negativePrompt: prompt.default(""),
   resolution: resolutionSchema.default("1024x1024"),
-  guidanceScale: z.number().min(0).max(30).default(7.5),
+  guidanceScale: z.number("A number").min(0, "At least 0").max(30, "At most 30").default(7.5),
   numImages: z.number().int("Whole number").min(1, "At least 1").max(8, "At most 8").default(1),
-  seed: z.number().int("Whole number").min(0).max(2 ** 32 - 1).nullable().default(null),
+  seed: z.number("A number").int("Whole number").min(0, "At least 0").max(2 ** 32 - 1, "At most 4294967295").nullable().default(null),
 });
 
 export const videoParamsSchema = z.object({
   model: model.default("local-animatic"),
   prompt: prompt.default(""),
   durationSeconds: z.number().min(1, "At least 1 second").max(120, "At most 120 seconds").default(5),
-  fps: z.number().int("Whole number").min(1).max(60).default(24),
+  fps: z.number().int("Whole number").min(1, "At least 1").max(60, "At most 60").default(24),
   resolution: resolutionSchema.default("1280x720"),
   referenceAssetId: z.uuid("Not an asset id").nullable().default(null),
   /** Spoken over the animatic when set. */
@@ -44,8 +44,8 @@ export const videoParamsSchema = z.object({
 export const textParamsSchema = z.object({
   model: model.default("local-writer"),
   instructions: prompt.default(""),
-  maxTokens: z.number().int("Whole number").min(1).max(32_000).default(1024),
-  temperature: z.number().min(0).max(2).default(0.7),
+  maxTokens: z.number("A number").int("Whole number").min(1, "At least 1").max(32_000, "At most 32000").default(1024),
+  temperature: z.number("A number").min(0, "At least 0").max(2, "At most 2").default(0.7),
 });
 
 export const audioParamsSchema = z.object({

@@ -10,7 +10,7 @@ const description = safeText().max(10_000, "At most 10,000 characters");
 export const projectBriefSchema = z
   .object({
     genre: safeText().trim().max(100).optional(),
-    targetDurationMinutes: z.number().positive("Must be positive").max(600).optional(),
+    targetDurationMinutes: z.number().positive("Must be positive").max(600, "At most 600 minutes").optional(),
     style: safeText().trim().max(500).optional(),
     themes: z.array(safeText().trim().min(1).max(100)).max(20).optional(),
     contentRating: z.enum(CONTENT_RATINGS).optional(),

@@ -11,7 +11,7 @@ beforeAll(async () => {
   await startEmbeddedEngine();
 });
 
-async function approvedResult(user: TestUser, cardId: string, generationParams: object): Promise<string> {
+async function approvedResult(user: TestUser, cardId: string, generationParams: Record<string, unknown>): Promise<string> {
   await updateCard({ ownerId: user.id, cardId, input: { generationParams } });
   const job = await createJob({ ownerId: user.id, cardId, input: {} });
   await expect.poll(async () => (await getJob({ ownerId: user.id, jobId: job.id })).status, { timeout: 15_000 }).toBe("completed");
@@ -23,7 +23,7 @@ describe("a video card's reference asset", () => {
   it("must be an approved image of the project: an audio asset or an unknown id is refused by field", async () => {
     const user = await createUser();
     const { activities } = await createBoard(user.id, ["image", "audio", "video"], 1);
-    const [image, audio, video] = activities.map((column) => column.cards[0]!) as [{ id: string }, { id: string }, { id: string }];
+    const [image, audio, video] = activities.map((column) => column.cards[0]!) as unknown as [{ id: string }, { id: string }, { id: string }];
     const imageAsset = await approvedResult(user, image.id, { prompt: "a reference still", resolution: "64x64" });
     const audioAsset = await approvedResult(user, audio.id, { text: "a line" });
 

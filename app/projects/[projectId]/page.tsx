@@ -13,7 +13,7 @@ type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<{ c
 export default async function ProjectBoardPage({ params, searchParams }: Props) {
   const { projectId } = await params;
   const { card: openCardId } = await searchParams;
-  const user = await requirePageUser();
+  const user = await requirePageUser(`/projects/${projectId}${openCardId ? `?card=${encodeURIComponent(openCardId)}` : ""}`);
   const board = await orNotFound(getBoard({ ownerId: user.id, projectId }));
   const jobs = await listJobsOfProject({ ownerId: user.id, projectId });
   const mode = engineMode();

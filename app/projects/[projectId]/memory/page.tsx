@@ -11,7 +11,7 @@ export const metadata = { title: "Project memory" };
 
 export default async function MemoryPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const user = await requirePageUser();
+  const user = await requirePageUser(`/projects/${projectId}/memory`);
   const [project, assets] = await orNotFound(Promise.all([getProject({ ownerId: user.id, projectId }), listAssets({ ownerId: user.id, projectId })]));
 
   return (
