@@ -7,8 +7,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { closeDb } from "@/db";
+import { stampClientIp } from "@/lib/auth/client-ip";
+import { plainHttpWarning } from "@/lib/auth/secure-cookies";
 import { prepareRuntime } from "@/lib/embedded/runtime";
 import { env, setRuntimeEnv } from "@/lib/env";
+import { runShutdownHooks } from "@/lib/shutdown";
 
 const isDev = process.argv.includes("--dev");
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -36,7 +39,10 @@ try {
 const app = next({ dev: isDev, dir: root, hostname: env.HOST, port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = http.createServer((request, response) => void handle(request, response));
+const server = http.createServer((request, response) => {
+  stampClientIp(request.headers, request.socket.remoteAddress);
+  void handle(request, response);
+});
 
 server.on("error", async (error) => {
   console.error(`[reelboard] cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`);
@@ -46,9 +52,11 @@ server.on("error", async (error) => {
 
 server.listen(env.PORT, env.HOST, () => {
   const shownHost = ["127.0.0.1", "0.0.0.0", "::"].includes(env.HOST) ? "localhost" : env.HOST;
+  const warning = plainHttpWarning({ host: env.HOST, appUrl: env.APP_URL });
   const lines = [
     `Reelboard is running at http://${shownHost}:${env.PORT} (${isDev ? "development" : "production"} mode)`,
     ...runtime.defaults.map(([part, description]) => `  embedded default - ${part}: ${description}`),
+    ...(warning ? [`  warning - ${warning}`] : []),
     "Press Ctrl-C to stop.",
   ];
   console.log(`\n${lines.join("\n")}\n`);
@@ -61,6 +69,8 @@ async function shutdown(signal: string): Promise<void> {
   log(`${signal}: stopping`);
   server.close();
   server.closeAllConnections();
+  // The job engine finishes the steps in hand (10 s at most) and hands its runs back for another process.
+  await runShutdownHooks(log);
   await closeDb();
   await runtime.stop();
   process.exit(0);
@@ -73,7 +83,7 @@ function isBuildStale(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "db", "public", "next.config.mjs", "package-lock.json", "tsconfig.json"];
+  const sources = ["app", "components", "lib", "db", "inngest", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json", "tsconfig.json"];
   return sources.some((source) => newestMtime(path.join(root, source)) > builtAt);
 }
 

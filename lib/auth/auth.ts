@@ -4,6 +4,8 @@ import { nextCookies } from "better-auth/next-js";
 import { PostgresDialect } from "kysely";
 import { getPool } from "@/db";
 import { env } from "@/lib/env";
+import { CLIENT_IP_HEADER } from "./client-ip";
+import { usesSecureCookies } from "./secure-cookies";
 
 const timestamps = { createdAt: "created_at", updatedAt: "updated_at" };
 
@@ -20,9 +22,10 @@ function createAuth() {
     database: { dialect: new PostgresDialect({ pool: getPool() }), type: "postgres" },
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
     session: {
-      // A signed copy of the session in a cookie spares a database read on every request; a session
-      // revoked elsewhere stays usable here for at most this long.
-      cookieCache: { enabled: true, maxAge: 5 * 60 },
+      // No signed copy of the session in a cookie: it would keep a signed-out or revoked session working
+      // until the copy expired. Every request reads the session by its unique token instead (measured:
+      // about 1 ms more per getSession on a 2-core machine).
+      cookieCache: { enabled: false },
       modelName: "sessions",
       fields: { userId: "user_id", expiresAt: "expires_at", ipAddress: "ip_address", userAgent: "user_agent", ...timestamps },
     },
@@ -42,7 +45,13 @@ function createAuth() {
       },
     },
     verification: { modelName: "verifications", fields: { expiresAt: "expires_at", ...timestamps } },
-    advanced: { database: { generateId: "uuid" } },
+    advanced: {
+      database: { generateId: "uuid" },
+      useSecureCookies: usesSecureCookies(env.APP_URL),
+      // Set by the launcher from the connection (or, with TRUST_PROXY, the proxy's header); the default,
+      // X-Forwarded-For as the client sent it, would give every forged value its own rate-limit bucket.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
     telemetry: { enabled: false },
     rateLimit: { enabled: env.AUTH_RATE_LIMIT },
     plugins: [nextCookies()],

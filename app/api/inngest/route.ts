@@ -1,6 +1,6 @@
-import { inngestHandler } from "@/inngest/handler";
+import { inngestRoute } from "@/inngest/handler";
 
 export const runtime = "nodejs";
 
 // In embedded mode every call must carry the executor's signature; an Inngest server signs its own.
-export const { GET, POST, PUT } = inngestHandler;
+export const { GET, POST, PUT } = inngestRoute;
