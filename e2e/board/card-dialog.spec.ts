@@ -66,10 +66,13 @@ test("a card moved into a column of another type says how its parameters changed
   await board.setPromptAndReopen("Narrator", "The sea keeps its own time");
   await page.keyboard.press("Escape");
 
+  const announcement = page.locator("[id^='DndLiveRegion']").first();
   await board.expectMoveSaved(async () => {
     await board.card("Narrator").focus();
     await page.keyboard.press("Space");
+    await expect(announcement).toContainText("Picked up card Narrator");
     await page.keyboard.press("ArrowRight");
+    await expect(announcement).toContainText(/card Narrator is over .*column Voices/);
     await page.keyboard.press("Space");
   });
   await expect(page.getByText(/"Narrator" moved from image to audio: it kept its prompt/)).toBeVisible();

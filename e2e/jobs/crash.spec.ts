@@ -82,8 +82,10 @@ test("kill -9 in the middle of 20 jobs, while steps run: after a restart another
     const db = database();
     await db.connect();
     try {
-      const runs = await db.query("select id, event -> 'data' ->> 'jobId' as job, status, ran_by from engine_runs");
-      expect(runs.rows.filter((run) => jobIds.includes(run.job)).map((run) => run.status)).toEqual(jobIds.map(() => "completed"));
+      // A job is completed by its last step; its run ends with the call after it.
+      const runsOfJobs = async () => (await db.query("select id, event -> 'data' ->> 'jobId' as job, status, ran_by from engine_runs")).rows.filter((run) => jobIds.includes(run.job));
+      await expect.poll(async () => (await runsOfJobs()).map((run) => run.status), { timeout: 30_000 }).toEqual(jobIds.map(() => "completed"));
+      const runs = { rows: await runsOfJobs() };
       // The runs the killed process held were taken over by the new one once their leases ran out.
       for (const held of leasedAtKill) {
         const run = runs.rows.find((row) => row.id === held.id);
