@@ -10,6 +10,7 @@ import {
   type DragOverEvent,
   DragOverlay,
   type DragStartEvent,
+  type KeyboardCoordinateGetter,
   KeyboardSensor,
   PointerSensor,
   pointerWithin,
@@ -46,6 +47,27 @@ const activityIdOf = (id: UniqueIdentifier) => String(id).slice(COLUMN_PREFIX.le
  * Columns drag among columns. A card drags among the cards of the column it is over, or into an empty
  * column; keyboard drags have no pointer, so the dragged card's rectangle decides.
  */
+/**
+ * Arrow keys for a dragged card: up and down among the cards (dnd-kit's own), left and right to the
+ * neighbouring column. dnd-kit's own picks the nearest droppable to that side, which is the card's own
+ * column (its left edge lies left of the card's), so ArrowLeft only moved the card up its column.
+ */
+const keyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
+  const { active, collisionRect, droppableRects } = args.context;
+  const isHorizontal = event.code === "ArrowLeft" || event.code === "ArrowRight";
+  if (!isHorizontal || !active || isColumnDndId(active.id) || !collisionRect) return sortableKeyboardCoordinates(event, args);
+  event.preventDefault();
+
+  const columns = [...droppableRects.entries()].filter(([id]) => isColumnDndId(id)).sort(([, a], [, b]) => a.left - b.left);
+  const centre = collisionRect.left + collisionRect.width / 2;
+  const current = columns.findIndex(([, rect]) => centre >= rect.left && centre <= rect.right);
+  const target = columns[current + (event.code === "ArrowLeft" ? -1 : 1)];
+  if (current < 0 || !target) return undefined;
+  const [, rect] = target;
+  // Just under the column's header: the card goes to the top of that column.
+  return { x: rect.left + (rect.width - collisionRect.width) / 2, y: rect.top + 48 };
+};
+
 const collisionDetection: CollisionDetection = (args) => {
   const columns = args.droppableContainers.filter((container) => isColumnDndId(container.id));
   if (isColumnDndId(args.active.id)) return closestCenter({ ...args, droppableContainers: columns });
@@ -80,7 +102,7 @@ export function BoardView({ initialBoard, initialJobs, engineLabel, initialOpenC
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
     useSensor(KeyboardSensor, {
-      coordinateGetter: sortableKeyboardCoordinates,
+      coordinateGetter: keyboardCoordinates,
       keyboardCodes: { start: ["Space"], cancel: ["Escape"], end: ["Space", "Enter"] },
     }),
   );
@@ -264,7 +286,8 @@ function buildAnnouncements(getBoard: () => Board): Announcements {
       if (over?.id === active.id) return undefined;
       return over ? `${name(active.id)} is over ${target(active.id, over.id)}.` : `${name(active.id)} is not over a drop place.`;
     },
-    onDragEnd: ({ active, over }) => (over ? `Dropped ${name(active.id)} at ${place(active.id)}.` : `Dropped ${name(active.id)} where it was.`),
+    // The board is read before the drop is applied: the item takes the place of what it is over.
+    onDragEnd: ({ active, over }) => (over ? `Dropped ${name(active.id)} at ${place(over.id === active.id || (isColumnDndId(over.id) && !isColumnDndId(active.id)) ? active.id : over.id)}.` : `Dropped ${name(active.id)} where it was.`),
     onDragCancel: ({ active }) => `Cancelled. ${name(active.id)} went back to where it was.`,
   };
 }
