@@ -9,6 +9,7 @@ import next from "next";
 import { closeDb } from "@/db";
 import { stampClientIp } from "@/lib/auth/client-ip";
 import { plainHttpWarning } from "@/lib/auth/secure-cookies";
+import { ensureMediaTools } from "@/lib/embedded/media-tools";
 import { prepareRuntime } from "@/lib/embedded/runtime";
 import { env, setRuntimeEnv } from "@/lib/env";
 import { runShutdownHooks } from "@/lib/shutdown";
@@ -27,6 +28,8 @@ if (!isDev && isBuildStale()) {
     process.exit(1);
   }
 }
+
+const missingMediaTools = ensureMediaTools(log);
 
 let runtime: Awaited<ReturnType<typeof prepareRuntime>>;
 try {
@@ -57,6 +60,7 @@ server.listen(env.PORT, env.HOST, () => {
     `Reelboard is running at http://${shownHost}:${env.PORT} (${isDev ? "development" : "production"} mode)`,
     ...runtime.defaults.map(([part, description]) => `  embedded default - ${part}: ${description}`),
     ...(warning ? [`  warning - ${warning}`] : []),
+    ...(missingMediaTools.length > 0 ? [`  unavailable - local video and speech generators: install ${missingMediaTools.join(" and ")} (apt-get install -y ${missingMediaTools.join(" ")})`] : []),
     "Press Ctrl-C to stop.",
   ];
   console.log(`\n${lines.join("\n")}\n`);
