@@ -18,21 +18,29 @@ type TurnEvent = { type: "token"; text: string } | { type: "step"; name: string;
 export function ChatPanel({ path, projectId, title }: { path: string; projectId: string; title: string }) {
   const queryClient = useQueryClient();
   const key = ["chat", path] as const;
-  const { data: state, isLoading } = useQuery({ queryKey: key, queryFn: () => api<ChatState>(path) });
+  const { data: state, isLoading, isError: isLoadFailed, refetch } = useQuery({ queryKey: key, queryFn: () => api<ChatState>(path), retry: 1 });
+  // The message being written; cleared only once the server has taken it, so an outage loses nothing.
+  const [draft, setDraft] = useState("");
   const [live, setLive] = useState<{ tokens: string; steps: string[] } | null>(null);
   const [error, setError] = useState<{ message: string; retry: () => void } | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
+  const isBusyRef = useRef(false);
 
   async function turn(body: { message: string } | { resume: "approve" | "reject" }) {
+    if (isBusyRef.current) return;
+    isBusyRef.current = true;
     setError(null);
     setLive({ tokens: "", steps: [] });
     const retry = () => void turn(body);
     try {
-      const response = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const response = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).catch(() => {
+        throw new Error("The server could not be reached; your message is kept below");
+      });
       if (!response.ok || !response.body) {
         const failure = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
         throw new Error(failure?.error?.message ?? `The chat failed (${response.status})`);
       }
+      if ("message" in body) setDraft("");
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = "";
       for (;;) {
@@ -51,6 +59,7 @@ export function ChatPanel({ path, projectId, title }: { path: string; projectId:
     } catch (failure) {
       setError({ message: failure instanceof Error ? failure.message : String(failure), retry });
     } finally {
+      isBusyRef.current = false;
       setLive(null);
       // The agent may have changed the board or started jobs.
       void queryClient.invalidateQueries({ queryKey: ["board", projectId] });
@@ -61,10 +70,8 @@ export function ChatPanel({ path, projectId, title }: { path: string; projectId:
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = event.currentTarget;
-    const message = String(new FormData(form).get("message") ?? "").trim();
+    const message = draft.trim();
     if (!message) return;
-    form.reset();
     void turn({ message });
   }
 
@@ -82,6 +89,14 @@ export function ChatPanel({ path, projectId, title }: { path: string; projectId:
       </header>
       <ol ref={listRef} className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-3" aria-label="Conversation" aria-live="polite">
         {isLoading && <li className="text-xs text-zinc-500">Loading the conversation...</li>}
+        {isLoadFailed && !state && (
+          <li role="alert" className="text-xs text-red-600">
+            The conversation could not be loaded: the server is not reachable.{" "}
+            <Button size="sm" variant="ghost" onClick={() => void refetch()}>
+              Try again
+            </Button>
+          </li>
+        )}
         {state?.messages.length === 0 && (
           <li className="text-xs text-zinc-500">Ask the agent to plan or change the board, e.g. add a column &quot;Characters&quot; for image work.</li>
         )}
@@ -133,6 +148,8 @@ export function ChatPanel({ path, projectId, title }: { path: string; projectId:
         <Textarea
           name="message"
           aria-label="Message"
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
           placeholder={state?.pending ? "Approve or reject first" : "Ask the agent..."}
           className="min-h-10 flex-1"
           disabled={isBusy || Boolean(state?.pending)}

@@ -19,7 +19,9 @@ type ProjectFormProps = {
 /** Title, description and the brief; checked by the same schema as the API before it is sent. */
 export function ProjectForm({ project, submitLabel, serverErrors, isPending, onSubmit }: ProjectFormProps) {
   const [errors, setErrors] = useState<FieldErrors>({});
-  const shown = { ...serverErrors, ...errors };
+  // A field edited since the last submit no longer shows the error it had.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  const shown = Object.fromEntries(Object.entries({ ...serverErrors, ...errors }).filter(([key]) => !edited.has(key.replace(/^brief\./, ""))));
   const brief = project?.brief ?? {};
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -40,6 +42,7 @@ export function ProjectForm({ project, submitLabel, serverErrors, isPending, onS
       },
     };
     const parsed = createProjectSchema.safeParse(candidate);
+    setEdited(new Set());
     if (!parsed.success) {
       setErrors(fieldErrorsOf(parsed.error));
       return;
@@ -49,7 +52,15 @@ export function ProjectForm({ project, submitLabel, serverErrors, isPending, onS
   }
 
   return (
-    <form onSubmit={handleSubmit} className="flex flex-col gap-3" noValidate>
+    <form
+      onSubmit={handleSubmit}
+      onChange={(event) => {
+        const { name } = event.target as unknown as { name?: string };
+        if (name) setEdited((current) => new Set(current).add(name));
+      }}
+      className="flex flex-col gap-3"
+      noValidate
+    >
       <Field label="Title" errors={shown.title}>
         {(props) => <Input {...props} name="title" defaultValue={project?.title} placeholder="The Lighthouse Keeper" autoFocus />}
       </Field>
