@@ -5,6 +5,7 @@ import { CSS } from "@dnd-kit/utilities";
 import { BadgeCheck } from "lucide-react";
 import { memo } from "react";
 import { JobProgress, JobStatusChip } from "@/components/jobs/job-progress";
+import { CardPreview } from "@/components/media/card-preview";
 import type { Card } from "@/lib/boards/dto";
 import type { Job } from "@/lib/jobs/dto";
 import { cn } from "@/lib/utils";
@@ -17,14 +18,11 @@ function summary(card: Card): string {
 
 function CardBody({ card, job, isApproved = false }: { card: Card; job?: Job; isApproved?: boolean }) {
   const detail = summary(card) || card.description;
-  const thumbnail = job?.status === "completed" ? job.media.find((media) => media.mediaType === "image") : undefined;
+  const result = job?.status === "completed" ? job.media[0] : undefined;
   const isActive = job?.status === "queued" || job?.status === "processing";
   return (
     <>
-      {thumbnail && (
-        // eslint-disable-next-line @next/next/no-img-element -- private, access-checked bytes: no image optimiser
-        <img src={thumbnail.url} alt="" className="mb-2 aspect-video w-full rounded-md object-cover" loading="lazy" data-testid="card-thumbnail" />
-      )}
+      {result && <CardPreview media={result} />}
       <p className="text-sm font-medium break-words">
         {card.title}
         {isApproved && (

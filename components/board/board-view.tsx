@@ -84,12 +84,12 @@ const collisionDetection: CollisionDetection = (args) => {
   return closestCorners({ ...args, droppableContainers: cardsInColumn });
 };
 
-type BoardViewProps = { initialBoard: Board; initialJobs: Job[]; engineLabel: string; initialOpenCardId?: string };
+type BoardViewProps = { initialBoard: Board; initialJobs: Job[]; initialEventId: string; engineLabel: string; initialOpenCardId?: string };
 
-export function BoardView({ initialBoard, initialJobs, engineLabel, initialOpenCardId }: BoardViewProps) {
+export function BoardView({ initialBoard, initialJobs, initialEventId, engineLabel, initialOpenCardId }: BoardViewProps) {
   const boardApi = useBoard(initialBoard);
   const { board } = boardApi;
-  const jobsApi = useProjectJobs(board.project.id, initialJobs);
+  const jobsApi = useProjectJobs(board.project.id, initialJobs, initialEventId);
   const assetsApi = useProjectAssets(board.project.id);
   const [isQueueOpen, setIsQueueOpen] = useState(false);
   const [isChatOpen, setIsChatOpen] = useState(false);

@@ -38,7 +38,7 @@ function upsert(jobs: Job[] | undefined, job: Job): Job[] {
  * The project's jobs, kept live by the project's event stream: each event carries the job as it now is
  * and is patched into the cache. No polling; after a reconnect the list is fetched once to close any gap.
  */
-export function useProjectJobs(projectId: string, initialJobs: Job[]) {
+export function useProjectJobs(projectId: string, initialJobs: Job[], initialEventId: string) {
   const queryClient = useQueryClient();
   const key = jobsKey(projectId);
   const { data: jobs } = useQuery({
@@ -48,7 +48,9 @@ export function useProjectJobs(projectId: string, initialJobs: Job[]) {
   });
 
   useEffect(() => {
-    const source = new EventSource(`/api/projects/${projectId}/events`);
+    // From the event the page was rendered at: what happened while the page loaded is replayed. Later
+    // reconnects send the browser's own Last-Event-ID, which the server prefers.
+    const source = new EventSource(`/api/projects/${projectId}/events?lastEventId=${encodeURIComponent(initialEventId)}`);
     const onJob = (event: MessageEvent<string>) => {
       const { job } = JSON.parse(event.data) as { job: Job };
       queryClient.setQueryData<Job[]>(key, (current) => upsert(current, job));

@@ -11,14 +11,15 @@ test("after the event stream drops and reconnects, the board catches up on what 
   const cardId: string = activities[0].cards[0].id;
   await page.request.patch(`/api/cards/${cardId}`, { data: { generationParams: { prompt: "made while away" } } });
 
-  // The next stream opens and ends at once (as a dropped connection does), with no event ids to resume
-  // from; until the test lets it, the reconnection waits.
+  // The next stream opens and ends at once (as a dropped connection does), leaving an event id past
+  // everything, so that the reconnection replays nothing and only a refetch can catch up; until the test
+  // lets it, the reconnection waits.
   let letReconnect: () => void = () => {};
   const reconnectAllowed = new Promise<void>((resolve) => (letReconnect = resolve));
   let connections = 0;
   await page.route(/\/api\/projects\/[^/]+\/events/, async (route) => {
     connections++;
-    if (connections === 1) return route.fulfill({ status: 200, contentType: "text/event-stream", body: "retry: 300\n\n" });
+    if (connections === 1) return route.fulfill({ status: 200, contentType: "text/event-stream", body: "retry: 300\nid: 999999999999\n\n" });
     await reconnectAllowed;
     return route.fallback();
   });

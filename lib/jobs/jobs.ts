@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { getDb } from "@/db";
 import { findCardForOwner } from "@/db/queries/cards";
 import { setRunPriority } from "@/db/queries/engine-runs";
+import { latestJobEventId } from "@/db/queries/job-events";
 import { findJobForOwner, insertJob, listJobsOfCard, listMediaOfJobs, listProjectJobs, updateJobIf } from "@/db/queries/jobs";
 import { findProjectForOwner } from "@/db/queries/projects";
 import type { JobRow } from "@/db/types";
@@ -97,6 +98,17 @@ export async function listCardJobs({ ownerId, cardId }: Owner & { cardId: string
 export async function listJobsOfProject({ ownerId, projectId }: Owner & { projectId: string }): Promise<Job[]> {
   if (!(await findProjectForOwner({ projectId, ownerId }))) throw notFound("No such project");
   return withMedia(await listProjectJobs({ projectId }));
+}
+
+/**
+ * The project's jobs for a page to render, with the id of the last event already reflected in them: the
+ * page's event stream resumes from there, so nothing that happens between the render and the stream's
+ * start is missed (the id is read first; an event replayed twice is harmless).
+ */
+export async function jobsSnapshotOfProject({ ownerId, projectId }: Owner & { projectId: string }): Promise<{ jobs: Job[]; lastEventId: string }> {
+  if (!(await findProjectForOwner({ projectId, ownerId }))) throw notFound("No such project");
+  const lastEventId = await latestJobEventId({ projectId });
+  return { jobs: await withMedia(await listProjectJobs({ projectId })), lastEventId };
 }
 
 /** Cancels a queued or running job: its run stops before its next step and its provider call is aborted. */

@@ -6,7 +6,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getBoard } from "@/lib/boards/get-board";
 import { orNotFound } from "@/lib/http/page";
 import { engineMode } from "@/lib/jobs/engine/mode";
-import { listJobsOfProject } from "@/lib/jobs/jobs";
+import { jobsSnapshotOfProject } from "@/lib/jobs/jobs";
 
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<{ card?: string }> };
 
@@ -15,7 +15,7 @@ export default async function ProjectBoardPage({ params, searchParams }: Props) 
   const { card: openCardId } = await searchParams;
   const user = await requirePageUser(`/projects/${projectId}${openCardId ? `?card=${encodeURIComponent(openCardId)}` : ""}`);
   const board = await orNotFound(getBoard({ ownerId: user.id, projectId }));
-  const jobs = await listJobsOfProject({ ownerId: user.id, projectId });
+  const { jobs, lastEventId } = await jobsSnapshotOfProject({ ownerId: user.id, projectId });
   const mode = engineMode();
   const engineLabel = mode.kind === "embedded" ? "the embedded job engine (no Inngest server configured)" : mode.description;
 
@@ -27,7 +27,7 @@ export default async function ProjectBoardPage({ params, searchParams }: Props) 
         </Link>
         <h1 className="truncate font-medium">{board.project.title}</h1>
       </AppHeader>
-      <BoardView initialBoard={board} initialJobs={jobs} engineLabel={engineLabel} initialOpenCardId={openCardId} />
+      <BoardView initialBoard={board} initialJobs={jobs} initialEventId={lastEventId} engineLabel={engineLabel} initialOpenCardId={openCardId} />
     </div>
   );
 }
