@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import type { Project } from "@/lib/boards/dto";
+import { PROJECT_TEMPLATE_IDS, PROJECT_TEMPLATES } from "@/lib/boards/templates";
 import type { FieldErrors } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/errors";
 import { CONTENT_RATINGS, type CreateProjectInput, createProjectSchema } from "@/lib/validations/project";
@@ -31,6 +32,7 @@ export function ProjectForm({ project, submitLabel, serverErrors, isPending, onS
     const duration = text("targetDurationMinutes");
     const themes = text("themes").split(",").map((theme) => theme.trim()).filter(Boolean);
     const candidate = {
+      ...(text("template") && { template: text("template") }),
       title: text("title"),
       description: text("description"),
       brief: {
@@ -67,6 +69,20 @@ export function ProjectForm({ project, submitLabel, serverErrors, isPending, onS
       <Field label="Description" errors={shown.description}>
         {(props) => <Textarea {...props} name="description" defaultValue={project?.description} placeholder="Logline, synopsis or script notes" />}
       </Field>
+      {!project && (
+        <Field label="Start from" hint={undefined} errors={shown.template}>
+          {(props) => (
+            <Select {...props} name="template" defaultValue="">
+              <option value="">A blank board</option>
+              {PROJECT_TEMPLATE_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {PROJECT_TEMPLATES[id].label}: {PROJECT_TEMPLATES[id].description.toLowerCase()}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      )}
       <fieldset className="grid grid-cols-2 gap-3 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
         <legend className="px-1 text-sm font-medium text-zinc-600 dark:text-zinc-400">Brief</legend>
         <Field label="Genre" errors={shown["brief.genre"]}>

@@ -17,8 +17,8 @@ export async function findProjectForOwner(
   return query.executeTakeFirst();
 }
 
-export async function insertProject({ values }: { values: NewProjectRow }): Promise<ProjectRow> {
-  return getDb().insertInto("projects").values(values).returningAll().executeTakeFirstOrThrow();
+export async function insertProject({ values }: { values: NewProjectRow }, db: Executor = getDb()): Promise<ProjectRow> {
+  return db.insertInto("projects").values(values).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function updateProjectRow(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROJECT_TEMPLATE_IDS } from "@/lib/boards/templates";
 import { safeText } from "./text";
 
 export const CONTENT_RATINGS = ["G", "PG", "PG-13", "R", "NC-17", "unrated"] as const;
@@ -20,7 +21,13 @@ export const projectBriefSchema = z
 export type ProjectBrief = z.infer<typeof projectBriefSchema>;
 
 export const createProjectSchema = z
-  .object({ title, description: description.optional(), brief: projectBriefSchema.optional() })
+  .object({
+    title,
+    description: description.optional(),
+    brief: projectBriefSchema.optional(),
+    /** A starting board: its columns are created with the project. */
+    template: z.enum(PROJECT_TEMPLATE_IDS, { error: `One of: ${PROJECT_TEMPLATE_IDS.join(", ")}` }).optional(),
+  })
   .strict();
 
 export const updateProjectSchema = z
