@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Textarea } from "@/components/ui/field";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { ApiError } from "@/lib/api-client";
 import type { Card } from "@/lib/boards/dto";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/errors";
@@ -134,6 +134,20 @@ export function CardDetailDialog({ card, taskType, columnTitle, boardApi, jobsAp
                 const defaultValue = value === null || value === undefined ? "" : String(value);
                 const name = `params.${field.name}`;
                 if (field.kind === "textarea") return <Textarea {...props} name={name} defaultValue={defaultValue} />;
+                if (field.kind === "image-asset") {
+                  const images = assetsApi.assets.filter((asset) => asset.assetType === "image");
+                  return (
+                    // Keyed by the list: the approved images load after the form, and the saved choice must show.
+                    <Select {...props} key={images.length} name={name} defaultValue={defaultValue}>
+                      <option value="">{images.length > 0 ? "None: a frame drawn from the prompt" : "None (approve an image to use it here)"}</option>
+                      {images.map((asset) => (
+                        <option key={asset.id} value={asset.id}>
+                          {asset.title}
+                        </option>
+                      ))}
+                    </Select>
+                  );
+                }
                 return <Input {...props} name={name} defaultValue={defaultValue} type={field.kind === "number" ? "number" : "text"} step={field.step ?? "any"} />;
               }}
             </Field>

@@ -3,7 +3,8 @@ import type { TaskTypeName } from "@/lib/validations/generation-params";
 export type ParamField = {
   name: string;
   label: string;
-  kind: "text" | "textarea" | "number";
+  /** "image-asset": picked from the project's approved images, not typed. */
+  kind: "text" | "textarea" | "number" | "image-asset";
   hint?: string;
   step?: number;
   /** An empty number field means null (for example "no seed"), not zero. */
@@ -27,7 +28,7 @@ export const PARAM_FIELDS: Record<TaskTypeName, ParamField[]> = {
     { name: "durationSeconds", label: "Duration (seconds)", kind: "number", step: 0.5 },
     { name: "fps", label: "Frames per second", kind: "number", step: 1 },
     { name: "resolution", label: "Resolution", kind: "text", hint: "WIDTHxHEIGHT, e.g. 1280x720" },
-    { name: "referenceAssetId", label: "Reference asset id", kind: "text", hint: "Optional: an approved image to animate" },
+    { name: "referenceAssetId", label: "Reference image", kind: "image-asset", hint: "Optional: an approved image to animate" },
     { name: "narration", label: "Narration", kind: "textarea", hint: "Optional: spoken over the video" },
   ],
   text: [
@@ -51,7 +52,7 @@ export function readParams(taskType: TaskTypeName, form: FormData): Record<strin
     const raw = String(form.get(`params.${field.name}`) ?? "");
     if (field.kind === "number") {
       params[field.name] = raw.trim() === "" ? (field.isNullable ? null : undefined) : Number(raw);
-    } else if (field.name === "referenceAssetId") {
+    } else if (field.kind === "image-asset") {
       params[field.name] = raw.trim() === "" ? null : raw.trim();
     } else {
       params[field.name] = raw;
