@@ -9,15 +9,10 @@ import { CardPreview } from "@/components/media/card-preview";
 import type { Card } from "@/lib/boards/dto";
 import type { Job } from "@/lib/jobs/dto";
 import { cn } from "@/lib/utils";
-
-function summary(card: Card): string {
-  const params = card.generationParams as Record<string, unknown>;
-  const text = params.prompt ?? params.instructions ?? params.text;
-  return typeof text === "string" ? text : "";
-}
+import { promptOf } from "@/lib/validations/generation-params";
 
 function CardBody({ card, job, isApproved = false }: { card: Card; job?: Job; isApproved?: boolean }) {
-  const detail = summary(card) || card.description;
+  const detail = promptOf(card.generationParams) || card.description;
   const result = job?.status === "completed" ? job.media[0] : undefined;
   const isActive = job?.status === "queued" || job?.status === "processing";
   return (

@@ -10,7 +10,7 @@ import { getBoard } from "@/lib/boards/get-board";
 import { moveCard } from "@/lib/boards/move-card";
 import { AppError } from "@/lib/errors";
 import { createJob, listCardJobs, listJobsOfProject } from "@/lib/jobs/jobs";
-import { TASK_TYPES } from "@/lib/validations/generation-params";
+import { PROMPT_FIELD, TASK_TYPES } from "@/lib/validations/generation-params";
 
 export type AgentScope = { ownerId: string; projectId: string; cardId: string | null };
 
@@ -69,7 +69,7 @@ export function agentTools(scope: AgentScope) {
     tool(
       safely(async ({ columnTitle, title, prompt, description }: { columnTitle: string; title: string; prompt?: string; description?: string }) => {
         const column = await columnByTitle(columnTitle);
-        const field = column.taskType === "text" ? "instructions" : column.taskType === "audio" ? "text" : "prompt";
+        const field = PROMPT_FIELD[column.taskType];
         const card = await createCard({ ownerId, activityId: column.id, input: { title, description, generationParams: prompt ? { [field]: prompt } : undefined } });
         return `Created the card "${card.title}" (${card.id}) in ${column.title}.`;
       }),

@@ -6,6 +6,7 @@ import type { ApprovedAssetRow, TaskType } from "@/db/types";
 import { notFound } from "@/lib/errors";
 import { type Media, toMedia } from "@/lib/jobs/dto";
 import type { ApproveMediaInput } from "@/lib/validations/asset";
+import { promptOf } from "@/lib/validations/generation-params";
 
 /** An approved result in the project's memory, with where it came from. */
 export type Asset = {
@@ -40,11 +41,6 @@ function toAsset(row: ApprovedAssetRow, sources?: Pick<AssetWithSources, "media"
   };
 }
 
-function promptOf(params: unknown): string {
-  const value = params as Record<string, unknown>;
-  const text = value.prompt ?? value.instructions ?? value.text;
-  return typeof text === "string" ? text : "";
-}
 
 /** Approves a result into the project's memory (the creator's act); approving it again changes nothing. */
 export async function approveMedia({ ownerId, mediaId, input }: { ownerId: string; mediaId: string; input: ApproveMediaInput }): Promise<{ asset: Asset; isNew: boolean }> {

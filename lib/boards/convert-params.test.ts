@@ -21,3 +21,14 @@ describe("converting a card's parameters to another column type", () => {
     expect(conversion.kept).toEqual([]);
   });
 });
+
+describe("a card's prompt, whatever its type calls it", () => {
+  it("is read from prompt, instructions or text, and is empty otherwise", async () => {
+    const { promptOf } = await import("@/lib/validations/generation-params");
+    expect(promptOf({ prompt: "a gull" })).toBe("a gull");
+    expect(promptOf({ instructions: "write a scene" })).toBe("write a scene");
+    expect(promptOf({ text: "say this" })).toBe("say this");
+    expect(promptOf({ model: "local-image" })).toBe("");
+    expect(promptOf(null)).toBe("");
+  });
+});

@@ -12,7 +12,7 @@ import { jobCancelled, jobRequested } from "@/inngest/events";
 import { AppError, notFound, parseOrThrow } from "@/lib/errors";
 import { providerFor } from "@/lib/providers";
 import { env } from "@/lib/env";
-import { generationParamsSchemaFor } from "@/lib/validations/generation-params";
+import { generationParamsSchemaFor, PROMPT_FIELD, promptOf } from "@/lib/validations/generation-params";
 import { queueTerminalWebhook } from "@/lib/webhooks/deliveries";
 import { assertDeliverableUrl } from "@/lib/webhooks/url-policy";
 import { type CreateJobInput, PRIORITY_BOOST_SECONDS, type UpdateJobInput } from "@/lib/validations/job";
@@ -60,7 +60,7 @@ export async function createJob({ ownerId, cardId, input }: Owner & { cardId: st
   const availability = await provider.availability();
   if (!availability.isAvailable) throw new AppError("validation_failed", `${provider.label} is unavailable: ${availability.reason}`);
 
-  const [field, text] = "instructions" in params ? ["instructions", params.instructions] : "text" in params ? ["text", params.text] : ["prompt", params.prompt];
+  const [field, text] = [PROMPT_FIELD[card.task_type], promptOf(params)];
   const hasReference = "referenceAssetId" in params && params.referenceAssetId !== null;
   if (!text.trim() && !hasReference) {
     throw new AppError("validation_failed", "Write what to generate first", { [`generationParams.${field}`]: ["Write what to generate first"] });

@@ -3,14 +3,10 @@ import { listAssets } from "@/lib/assets/assets";
 import { getBoard } from "@/lib/boards/get-board";
 import { listJobsOfProject } from "@/lib/jobs/jobs";
 import { renderMemory, truncate } from "./render";
+import { promptOf } from "@/lib/validations/generation-params";
 
 const DEFAULT_BUDGET = 6000;
 
-function promptOf(params: unknown): string {
-  const value = params as Record<string, unknown>;
-  const text = value.prompt ?? value.instructions ?? value.text;
-  return typeof text === "string" ? text : "";
-}
 
 /**
  * What the project agent knows before each turn (seed 002 project memory): the project and its brief,

@@ -2,7 +2,7 @@ import "server-only";
 import { NonRetriableError } from "inngest";
 import { env } from "@/lib/env";
 import { getStorage } from "@/lib/storage";
-import type { GenerationParams } from "@/lib/validations/generation-params";
+import { type GenerationParams, promptOf } from "@/lib/validations/generation-params";
 import { describeFile } from "./describe";
 import { callProvider, readProviderJson } from "./http";
 import type { Provider, StoredFile } from "./types";
@@ -26,7 +26,7 @@ export function replicateModel(model: string): { path: string; version: string |
 /** The card's parameters as a Replicate model's usual inputs. */
 function inputOf(params: GenerationParams): Record<string, unknown> {
   const value = params as Record<string, unknown>;
-  const input: Record<string, unknown> = { prompt: value.prompt ?? value.text ?? value.instructions };
+  const input: Record<string, unknown> = { prompt: promptOf(params) };
   if (typeof value.resolution === "string") [input.width, input.height] = value.resolution.split("x").map(Number);
   if (value.numImages) input.num_outputs = value.numImages;
   if (value.negativePrompt) input.negative_prompt = value.negativePrompt;

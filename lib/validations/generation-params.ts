@@ -79,3 +79,10 @@ export function defaultGenerationParams(taskType: TaskTypeName): GenerationParam
 
 /** The parameter that holds what a card of this type generates from: its prompt, in the creator's words. */
 export const PROMPT_FIELD: Record<TaskTypeName, "prompt" | "instructions" | "text"> = { image: "prompt", video: "prompt", text: "instructions", audio: "text" };
+
+/** A card's prompt whatever its type calls it ("" when it has none); the one place that knows the names. */
+export function promptOf(params: unknown): string {
+  const value = (params ?? {}) as Record<string, unknown>;
+  for (const field of new Set(Object.values(PROMPT_FIELD))) if (typeof value[field] === "string") return value[field];
+  return "";
+}
