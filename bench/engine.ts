@@ -40,7 +40,7 @@ export async function benchEngine(): Promise<void> {
         return step.run("three", () => b + 1);
       });
       const fn = toEngineFunction(noop, appId);
-      const executor = new Executor({ appId, functions: [fn], handler: servePost(serve({ client, functions: [noop] })), signingKey: SIGNING_KEY, slots, leaseMs: 30_000, retryBaseMs: 1000, log: () => {} });
+      const executor = new Executor({ functions: [fn], handler: servePost(serve({ client, functions: [noop] })), signingKey: SIGNING_KEY, slots, leaseMs: 30_000, retryBaseMs: 1000, log: () => {} });
 
       await insertRuns(Array.from({ length: runs }, (_, n) => ({ functionId: fn.id, event: { name: "bench/run", data: { n }, id: `e${n}`, ts: Date.now() }, prioritySeconds: 0 })));
       const start = performance.now();

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "kysely";
 import { getDb } from "../index";
 import type { EngineRunRow } from "../types";
+import { wakeEngines } from "./notify";
 
 /** Serialises claims across processes, so concurrency limits hold when several apps share the queue. */
 const CLAIM_LOCK = 7_349_001;
@@ -63,7 +64,7 @@ export async function releaseLeases({ owner }: { owner: string }): Promise<numbe
     where lease_owner = ${owner} and status = 'queued'
   `.execute(getDb());
   const released = Number(result.numAffectedRows ?? 0);
-  if (released > 0) await sql`select pg_notify('reelboard_engine', 'wake')`.execute(getDb());
+  if (released > 0) await wakeEngines();
   return released;
 }
 
@@ -165,6 +166,6 @@ export async function wakeRunsOfQueuedJobs(): Promise<number> {
       and j.id::text = r.event -> 'data' ->> 'jobId' and j.status = 'queued'
   `.execute(getDb());
   const woken = Number(result.numAffectedRows ?? 0);
-  if (woken > 0) await sql`select pg_notify('reelboard_engine', 'wake')`.execute(getDb());
+  if (woken > 0) await wakeEngines();
   return woken;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "kysely";
+import { CHANNELS } from "../channels";
 import { getDb } from "../index";
 import type { JobEventKind, JobEventRow } from "../types";
 import type { Executor } from "./executor";
@@ -24,7 +25,7 @@ export async function insertJobEvent(
         on conflict (job_id, dedupe_key) where dedupe_key is not null do nothing
         returning id
       )
-      select id, pg_notify('reelboard_job_events', ${projectId}::text || ':' || id) from inserted
+      select id, pg_notify(${CHANNELS.jobEvents}, ${projectId}::text || ':' || id) from inserted
     `.execute(trx);
     return rows[0]?.id;
   };

@@ -1,9 +1,9 @@
 import "server-only";
-import { sql } from "kysely";
-import { getDb } from "@/db";
 import { findCardForOwner } from "@/db/queries/cards";
 import { setRunPriority } from "@/db/queries/engine-runs";
 import { latestJobEventId } from "@/db/queries/job-events";
+import { notify } from "@/db/queries/notify";
+import { CHANNELS } from "@/db/channels";
 import { findJobForOwner, insertJob, listJobsOfCard, listMediaOfJobs, listProjectJobs, updateJobIf } from "@/db/queries/jobs";
 import { findProjectForOwner } from "@/db/queries/projects";
 import type { JobRow } from "@/db/types";
@@ -20,7 +20,7 @@ import { type Job, toJob } from "./dto";
 import { wakeJobsWaitingForSlot } from "./engine/wake";
 import { publishJob } from "./publish";
 import { failJob } from "./run-steps";
-import { assertTransition, sourcesOf } from "./transitions";
+import { ACTIVE_STATUSES, assertTransition, sourcesOf } from "./transitions";
 
 type Owner = { ownerId: string };
 
@@ -123,7 +123,7 @@ export async function cancelJob({ ownerId, jobId }: Owner & { jobId: string }): 
   await inngest.send(jobCancelled.create({ jobId }));
   if (current.status === "processing") await wakeJobsWaitingForSlot();
   await queueTerminalWebhook(job);
-  await sql`select pg_notify('reelboard_engine', ${`cancel:${jobId}`})`.execute(getDb());
+  await notify(CHANNELS.engine, `cancel:${jobId}`);
   return toJob(job);
 }
 
@@ -145,7 +145,7 @@ export async function retryJob({ ownerId, jobId }: Owner & { jobId: string }): P
 /** Changes an active job's priority; with the embedded engine a waiting run moves in the queue at once. */
 export async function updateJobPriority({ ownerId, jobId, input }: Owner & { jobId: string; input: UpdateJobInput }): Promise<Job> {
   await ownedJob({ ownerId, jobId });
-  const job = await updateJobIf({ jobId, from: ["queued", "processing"], values: { priority: input.priority } });
+  const job = await updateJobIf({ jobId, from: ACTIVE_STATUSES, values: { priority: input.priority } });
   if (!job) throw new AppError("conflict", "Only a queued or running job's priority can change");
   await setRunPriority({ runIdsOfEvent: { field: "jobId", value: jobId }, prioritySeconds: PRIORITY_BOOST_SECONDS[input.priority] });
   await publishJob({ job, kind: "status" });

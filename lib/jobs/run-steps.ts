@@ -7,6 +7,7 @@ import { providerById } from "@/lib/providers";
 import type { StoredFile, Submission } from "@/lib/providers/types";
 import { queueTerminalWebhook } from "@/lib/webhooks/deliveries";
 import { withJobSignal } from "./abort";
+import { ACTIVE_STATUSES } from "./transitions";
 import { wakeJobsWaitingForSlot } from "./engine/wake";
 import { publishJob } from "./publish";
 
@@ -137,7 +138,7 @@ export async function finishJob({ jobId }: { jobId: string }): Promise<void> {
 export async function failJob({ jobId, message }: { jobId: string; message: string }): Promise<void> {
   const failed = await updateJobIf({
     jobId,
-    from: ["queued", "processing"],
+    from: ACTIVE_STATUSES,
     values: { status: "failed", error_message: message.slice(0, 2000), current_step: "failed", completed_at: new Date() },
   });
   const job = failed ?? (await loadJob(jobId));

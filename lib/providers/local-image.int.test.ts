@@ -69,7 +69,7 @@ function isolatedEngine() {
   const client = new Inngest({ id: appId, isDev: false, signingKey, eventKey: "test", fetch: createEmbeddedFetch(async () => engineFunctions) });
   const handler = serve({ client, functions: [generateMedia] });
   engineFunctions = [toEngineFunction(generateMedia, appId)];
-  const executor = new Executor({ appId, functions: engineFunctions, handler: servePost(handler), signingKey, leaseMs: 5000, retryBaseMs: 20, log: () => {} });
+  const executor = new Executor({ functions: engineFunctions, handler: servePost(handler), signingKey, leaseMs: 5000, retryBaseMs: 20, log: () => {} });
   const run = (jobId: string) => insertRuns([{ functionId: engineFunctions[0]!.id, event: { name: "reelboard/job.requested", data: { jobId, priorityBoost: 0 }, id: crypto.randomUUID(), ts: Date.now() }, prioritySeconds: 0 }]);
   return { executor, run };
 }

@@ -1,15 +1,9 @@
 import "server-only";
 import pg from "pg";
+import { type Channel, CHANNELS } from "@/db/channels";
 import { env } from "@/lib/env";
 
-export const CHANNELS = {
-  /** Payload "<projectId>:<eventId>": a job event was appended. */
-  jobEvents: "reelboard_job_events",
-  /** Payload "wake" (runs are due) or "cancel:<jobId>" (abort that job's provider call). */
-  engine: "reelboard_engine",
-} as const;
-
-type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
+export { CHANNELS };
 type Callback = (payload: string) => void;
 
 type Listener = {

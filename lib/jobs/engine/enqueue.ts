@@ -1,7 +1,6 @@
 import "server-only";
+import { wakeEngines } from "@/db/queries/notify";
 import { randomUUID } from "node:crypto";
-import { sql } from "kysely";
-import { getDb } from "@/db";
 import { cancelRunsMatching, insertRuns } from "@/db/queries/engine-runs";
 import type { EngineFunction } from "./function-config";
 
@@ -30,6 +29,6 @@ export async function enqueueEvents(events: IncomingEvent[], functions: EngineFu
   }
 
   await insertRuns(runs);
-  await sql`select pg_notify('reelboard_engine', 'wake')`.execute(getDb());
+  await wakeEngines();
   return ids;
 }

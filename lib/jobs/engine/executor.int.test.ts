@@ -26,7 +26,6 @@ function setup(define: (client: Inngest) => ReturnType<Inngest["createFunction"]
   const handler = serve({ client, functions });
   engineFunctions = functions.map((fn) => toEngineFunction(fn, appId));
   const executor = new Executor({
-    appId,
     functions: engineFunctions,
     handler: servePost(handler),
     signingKey: SIGNING_KEY,
@@ -252,7 +251,7 @@ describe("the embedded executor against the real serve() handler", () => {
     const calls: string[] = [];
     let releaseFirst: () => void = () => {};
     const firstStarted = new Promise<void>((resolve) => (releaseFirst = resolve));
-    const { executor, start, engineFunctions, handler, appId } = setup((client) => [
+    const { executor, start, engineFunctions, handler } = setup((client) => [
       client.createFunction({ id: "handed-over", triggers: [{ event: "test/run" }] }, async ({ step }) => {
         await step.run("first", async () => {
           calls.push("first");
@@ -272,7 +271,7 @@ describe("the embedded executor against the real serve() handler", () => {
     expect(stopped).toMatchObject({ status: "queued", lease_owner: null, lease_until: null, ran_by: executor.owner });
     expect(executor.owner).toMatch(/^.+:\d+:[0-9a-f]{8}$/);
 
-    const successor = new Executor({ appId, functions: engineFunctions, handler: servePost(handler), signingKey: SIGNING_KEY, leaseMs: 5000, retryBaseMs: 20, log: () => {} });
+    const successor = new Executor({ functions: engineFunctions, handler: servePost(handler), signingKey: SIGNING_KEY, leaseMs: 5000, retryBaseMs: 20, log: () => {} });
     executors.push(successor);
     await successor.start();
     const [finished] = await waitFor(async () => {

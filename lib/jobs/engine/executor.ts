@@ -10,7 +10,6 @@ import { signBody } from "./signing";
 import { sleepDueAt } from "./sleep-time";
 
 export type ExecutorOptions = {
-  appId: string;
   functions: EngineFunction[];
   /** The serve() handler's POST. */
   handler: (request: Request) => Promise<Response>;

@@ -1,5 +1,4 @@
 import "server-only";
-import { APP_ID } from "@/inngest/client";
 import { inngestHandler } from "@/inngest/handler";
 import { env } from "@/lib/env";
 import { onShutdown } from "@/lib/shutdown";
@@ -19,7 +18,6 @@ export async function startEmbeddedEngine(): Promise<Executor | undefined> {
   if (mode.kind !== "embedded" || globalForEngine.__reelboardExecutor) return globalForEngine.__reelboardExecutor;
 
   const executor = new Executor({
-    appId: APP_ID,
     functions: engineFunctions(),
     handler: servePost(inngestHandler),
     signingKey: mode.signingKey,
