@@ -69,6 +69,8 @@ export type GenerationJobsTable = {
   current_step: string | null;
   error_message: string | null;
   retry_count: Generated<number>;
+  /** Times the job was handed to its provider (a step re-run after a crash counts again). */
+  provider_submissions: Generated<number>;
   max_retries: Generated<number>;
   provider: string;
   engine_run_id: string | null;

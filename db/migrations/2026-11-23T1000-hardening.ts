@@ -22,6 +22,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema.alterTable("engine_runs").addColumn("ran_by", "text").execute();
 
+  // How many times the job was handed to its provider: more than once only for a step re-run after a crash.
+  await db.schema.alterTable("generation_jobs").addColumn("provider_submissions", "integer", (c) => c.notNull().defaultTo(0)).execute();
+
   // Generation slots: jobs generating now, and the waiting line in priority order.
   await sql`create index generation_jobs_processing_idx on generation_jobs (id) where status = 'processing'`.execute(db);
   await sql`create index generation_jobs_waiting_idx on generation_jobs (priority, created_at, id) where status = 'queued'`.execute(db);

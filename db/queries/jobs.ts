@@ -109,6 +109,15 @@ export async function claimGenerationSlot({ jobId, limit, values }: { jobId: str
   });
 }
 
+/** Counts one more hand-over of the job to its provider. */
+export async function countProviderSubmission({ jobId }: { jobId: string }): Promise<void> {
+  await getDb()
+    .updateTable("generation_jobs")
+    .set((eb) => ({ provider_submissions: eb("provider_submissions", "+", 1) }))
+    .where("id", "=", jobId)
+    .execute();
+}
+
 export async function listMediaOfJobs({ jobIds }: { jobIds: string[] }, db: Executor = getDb()): Promise<MediaRow[]> {
   if (jobIds.length === 0) return [];
   return db.selectFrom("media").selectAll().where("job_id", "in", jobIds).orderBy("job_id").orderBy("position").execute();

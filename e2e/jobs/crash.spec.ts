@@ -92,6 +92,16 @@ test("kill -9 in the middle of 20 jobs, while steps run: after a restart another
         expect(run.status).toBe("completed");
         expect(run.ran_by).not.toBe(held.lease_owner);
       }
+
+      // Re-runs measured outside the deduplicated tables: each job was handed to its provider once, and
+      // at most once more where its run was in the middle of a step when the process died.
+      const heldJobs = new Set(runs.rows.filter((run) => leasedAtKill.some((held) => held.id === run.id)).map((run) => run.job));
+      const submissions = await db.query("select id, provider_submissions as n from generation_jobs where id = any($1)", [jobIds]);
+      expect(submissions.rows).toHaveLength(JOBS);
+      for (const row of submissions.rows) {
+        if (heldJobs.has(row.id)) expect([1, 2], `job ${row.id}`).toContain(row.n);
+        else expect(row.n, `job ${row.id}`).toBe(1);
+      }
       const steps = await db.query(
         "select job_id, split_part(dedupe_key, ':', 1) as step, count(*)::int as n from job_events where dedupe_key is not null group by 1, 2",
       );

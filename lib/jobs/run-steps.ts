@@ -1,6 +1,6 @@
 import "server-only";
 import { NonRetriableError } from "inngest";
-import { claimGenerationSlot, findJob, insertMediaIfAbsent, updateJobIf } from "@/db/queries/jobs";
+import { claimGenerationSlot, countProviderSubmission, findJob, insertMediaIfAbsent, updateJobIf } from "@/db/queries/jobs";
 import type { JobRow } from "@/db/types";
 import { env } from "@/lib/env";
 import { providerById } from "@/lib/providers";
@@ -71,6 +71,7 @@ export function slotWaitMs(wait: number): number {
 export async function submitJob({ jobId }: { jobId: string }): Promise<Submission> {
   const job = await loadJob(jobId);
   const submission = await providerOf(job).submit({ jobId, params: job.params });
+  await countProviderSubmission({ jobId });
   const updated = await updateJobIf({
     jobId,
     from: ["processing"],
