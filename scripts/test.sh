@@ -25,7 +25,7 @@ ensure_debian_packages() {
 ensure_debian_packages
 
 step "typecheck"; npx --no-install tsc --noEmit
-step "lint"; npx --no-install eslint .
+step "lint"; npx --no-install eslint . && npx --no-install prettier --check .
 step "unit tests"; npx --no-install vitest run --project unit
 step "integration tests (embedded PostgreSQL)"; npx --no-install vitest run --project int
 step "build"; npx --no-install next build
