@@ -6,5 +6,7 @@ export async function register(): Promise<void> {
   const { engineMode } = await import("@/lib/jobs/engine/mode");
   await startEmbeddedEngine();
   const mode = engineMode();
-  console.log(`[reelboard] job engine: ${mode.kind === "embedded" ? "embedded executor (set INNGEST_* to use an Inngest server)" : mode.description}`);
+  console.log(
+    `[reelboard] job engine: ${mode.kind === "embedded" ? "embedded executor (set INNGEST_* to use an Inngest server)" : mode.description}`,
+  );
 }

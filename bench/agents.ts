@@ -29,7 +29,11 @@ export async function benchAgents(): Promise<void> {
   const { createProject } = await import("@/lib/boards/projects");
 
   try {
-    const user = await getDb().insertInto("users").values({ name: "Bench", email: "bench@example.com", image: null, created_at: new Date(), updated_at: new Date() }).returning("id").executeTakeFirstOrThrow();
+    const user = await getDb()
+      .insertInto("users")
+      .values({ name: "Bench", email: "bench@example.com", image: null, created_at: new Date(), updated_at: new Date() })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     const project = await createProject({ ownerId: user.id, input: { title: "Agent bench" } });
     const column = await createActivity({ ownerId: user.id, projectId: project.id, input: { title: "Shots", taskType: "image" } });
     for (let n = 0; n < 20; n++) await createCard({ ownerId: user.id, activityId: column.id, input: { title: `Shot ${n}` } });
@@ -51,7 +55,9 @@ export async function benchAgents(): Promise<void> {
       if (i >= 3) times.push(ms);
     }
     const perTurn = ((await checkpointBytes()) - before) / (turns + 3);
-    console.log(`agent turn, offline assistant (read_board tool + answer): ${summary(times)}; checkpoint bytes per turn ${Math.round(perTurn)}`);
+    console.log(
+      `agent turn, offline assistant (read_board tool + answer): ${summary(times)}; checkpoint bytes per turn ${Math.round(perTurn)}`,
+    );
   } finally {
     await closeListener();
     await closeDb();

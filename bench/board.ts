@@ -53,12 +53,17 @@ export async function benchBoard(): Promise<void> {
 
     const baseline: number[] = [];
     for (let i = 0; i < 105; i++) {
-      const [ms] = await timed(() => fetch(`${BASE}/api/projects/${small.projectId}`, { headers: { cookie } }).then((response) => response.text()));
+      const [ms] = await timed(() =>
+        fetch(`${BASE}/api/projects/${small.projectId}`, { headers: { cookie } }).then((response) => response.text()),
+      );
       if (i >= 5) baseline.push(ms);
     }
     console.log(`one project (request overhead baseline): ${summary(baseline)}`);
 
-    for (const [label, projectId, runs] of [["1,000 cards", small.projectId, 100], ["10,000 cards", large.projectId, 40]] as const) {
+    for (const [label, projectId, runs] of [
+      ["1,000 cards", small.projectId, 100],
+      ["10,000 cards", large.projectId, 40],
+    ] as const) {
       const times: number[] = [];
       let bytes = 0;
       for (let i = 0; i < runs + 5; i++) {
@@ -93,7 +98,10 @@ export async function benchBoard(): Promise<void> {
     });
     if (!response.ok) throw new Error(`sign-up answered ${response.status}`);
     const body = (await response.json()) as { user: { id: string } };
-    const cookie = response.headers.getSetCookie().map((header) => header.split(";")[0]).join("; ");
+    const cookie = response.headers
+      .getSetCookie()
+      .map((header) => header.split(";")[0])
+      .join("; ");
     return { cookie, userId: body.user.id, credentials };
   }
 }
@@ -117,7 +125,11 @@ async function benchMoves(pool: pg.Pool, cookie: string, projectId: string): Pro
     const body = { activityId: to.id, prevId: to.cards[index - 1] ?? null, nextId: to.cards[index + 1] ?? null };
 
     const [ms, response] = await timed(() =>
-      fetch(`${BASE}/api/cards/${cardId}/move`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(body) }),
+      fetch(`${BASE}/api/cards/${cardId}/move`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
     );
     if (!response.ok) throw new Error(`move answered ${response.status}: ${await response.text()}`);
     times.push(ms);
@@ -175,7 +187,10 @@ async function benchProgressLatency(pool: pg.Pool, cookie: string, projectId: st
       if (done) break;
       buffer += decoder.decode(value, { stream: true });
       for (let split = buffer.indexOf("\n\n"); split >= 0; split = buffer.indexOf("\n\n")) {
-        const data = buffer.slice(0, split).split("\n").find((line) => line.startsWith("data:"));
+        const data = buffer
+          .slice(0, split)
+          .split("\n")
+          .find((line) => line.startsWith("data:"));
         buffer = buffer.slice(split + 2);
         if (data) latencies.push(performance.now() + performance.timeOrigin - (JSON.parse(data.slice(5)) as { sentAt: number }).sentAt);
       }
@@ -208,7 +223,15 @@ async function benchProgressLatency(pool: pg.Pool, cookie: string, projectId: st
 async function benchPaint(credentials: { email: string; password: string }, projectId: string): Promise<void> {
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -241,7 +264,10 @@ async function benchPaint(credentials: { email: string; password: string }, proj
 async function benchClickToThumbnail(page: import("@playwright/test").Page, projectId: string): Promise<void> {
   const board = (await (await page.request.get(`${BASE}/api/projects/${projectId}/board`)).json()) as Board;
   const card = board.activities.find((column) => column.taskType === "image")!.cards[0]!;
-  await page.request.patch(`${BASE}/api/cards/${card.id}`, { data: { generationParams: { prompt: "bench: a lighthouse", resolution: "1024x1024" } }, headers: { origin: BASE } });
+  await page.request.patch(`${BASE}/api/cards/${card.id}`, {
+    data: { generationParams: { prompt: "bench: a lighthouse", resolution: "1024x1024" } },
+    headers: { origin: BASE },
+  });
   await page.goto(`${BASE}/projects/${projectId}?card=${card.id}`);
   const dialog = page.getByRole("dialog", { name: card.title });
   const times: number[] = [];
@@ -250,7 +276,10 @@ async function benchClickToThumbnail(page: import("@playwright/test").Page, proj
     const start = performance.now();
     await dialog.getByRole("button", { name: "Generate" }).click();
     await page.waitForFunction(
-      (count) => [...document.querySelectorAll("[role=dialog] ul[aria-label=Results] img")].filter((image) => (image as HTMLImageElement).naturalWidth > 0).length >= count,
+      (count) =>
+        [...document.querySelectorAll("[role=dialog] ul[aria-label=Results] img")].filter(
+          (image) => (image as HTMLImageElement).naturalWidth > 0,
+        ).length >= count,
       i,
       { timeout: 30_000 },
     );
@@ -262,7 +291,10 @@ async function benchClickToThumbnail(page: import("@playwright/test").Page, proj
 
 async function waitForApp(): Promise<void> {
   for (let waited = 0; waited < 300_000; waited += 500) {
-    const ok = await fetch(`${BASE}/sign-in`).then((response) => response.ok, () => false);
+    const ok = await fetch(`${BASE}/sign-in`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

@@ -31,7 +31,10 @@ export async function benchEngine(): Promise<void> {
   await migrateToLatest(db, () => {});
 
   try {
-    for (const [label, slots, runs] of [["8 runs in flight", 8, 400], ["one run at a time", 1, 100]] as const) {
+    for (const [label, slots, runs] of [
+      ["8 runs in flight", 8, 400],
+      ["one run at a time", 1, 100],
+    ] as const) {
       const appId = `bench-${slots}`;
       const client = new Inngest({ id: appId, isDev: false, signingKey: SIGNING_KEY });
       const noop = client.createFunction({ id: "noop", triggers: [{ event: "bench/run" }] }, async ({ step }) => {
@@ -40,13 +43,29 @@ export async function benchEngine(): Promise<void> {
         return step.run("three", () => b + 1);
       });
       const fn = toEngineFunction(noop, appId);
-      const executor = new Executor({ functions: [fn], handler: servePost(serve({ client, functions: [noop] })), signingKey: SIGNING_KEY, slots, leaseMs: 30_000, retryBaseMs: 1000, log: () => {} });
+      const executor = new Executor({
+        functions: [fn],
+        handler: servePost(serve({ client, functions: [noop] })),
+        signingKey: SIGNING_KEY,
+        slots,
+        leaseMs: 30_000,
+        retryBaseMs: 1000,
+        log: () => {},
+      });
 
-      await insertRuns(Array.from({ length: runs }, (_, n) => ({ functionId: fn.id, event: { name: "bench/run", data: { n }, id: `e${n}`, ts: Date.now() }, prioritySeconds: 0 })));
+      await insertRuns(
+        Array.from({ length: runs }, (_, n) => ({
+          functionId: fn.id,
+          event: { name: "bench/run", data: { n }, id: `e${n}`, ts: Date.now() },
+          prioritySeconds: 0,
+        })),
+      );
       const start = performance.now();
       await executor.start();
       for (;;) {
-        const { rows } = await sql<{ done: number }>`select count(*)::int as done from engine_runs where function_id = ${fn.id} and status = 'completed'`.execute(db);
+        const { rows } = await sql<{
+          done: number;
+        }>`select count(*)::int as done from engine_runs where function_id = ${fn.id} and status = 'completed'`.execute(db);
         if ((rows[0]?.done ?? 0) >= runs) break;
         await new Promise((resolve) => setTimeout(resolve, 5));
       }

@@ -11,13 +11,23 @@ import { summary, timed } from "./stats";
 export async function benchLocalImage(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "reelboard-bench-media-"));
   setRuntimeEnv("DATA_DIR", dir);
-  const params = generationParamsSchemas.image.parse({ prompt: "A lighthouse keeper climbs the stairs at dusk, rain on the glass", resolution: "1024x1024" });
+  const params = generationParamsSchemas.image.parse({
+    prompt: "A lighthouse keeper climbs the stairs at dusk, rain on the glass",
+    resolution: "1024x1024",
+  });
   const externalId = JSON.stringify({ startedAt: 0, seconds: 0 });
   const times: number[] = [];
   try {
     for (let i = 0; i < 55; i++) {
       const [ms] = await timed(() =>
-        localImageProvider.poll({ jobId: randomUUID(), projectId: randomUUID(), params, externalId, signal: new AbortController().signal, onProgress: async () => {} }),
+        localImageProvider.poll({
+          jobId: randomUUID(),
+          projectId: randomUUID(),
+          params,
+          externalId,
+          signal: new AbortController().signal,
+          onProgress: async () => {},
+        }),
       );
       if (i >= 5) times.push(ms);
     }

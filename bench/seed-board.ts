@@ -36,13 +36,19 @@ export async function seedBoard(client: pg.Pool, { ownerId, columns, cards }: { 
     const rows: unknown[][] = [];
     for (let n = 0; n < perColumn; n++) {
       key = positionAfter(key);
-      const params = { ...defaultGenerationParams(taskType), prompt: `Shot ${n + 1}: a lighthouse keeper climbs the stairs at dusk, rain on the glass` };
+      const params = {
+        ...defaultGenerationParams(taskType),
+        prompt: `Shot ${n + 1}: a lighthouse keeper climbs the stairs at dusk, rain on the glass`,
+      };
       rows.push([id, `Card ${c + 1}.${n + 1}`, "A card seeded for the benchmark", JSON.stringify(params), key]);
     }
     for (let start = 0; start < rows.length; start += 1000) {
       const chunk = rows.slice(start, start + 1000);
       const placeholders = chunk.map((_, i) => `($${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5})`).join(", ");
-      await client.query(`insert into task_cards (activity_id, title, description, generation_params, position) values ${placeholders}`, chunk.flat());
+      await client.query(
+        `insert into task_cards (activity_id, title, description, generation_params, position) values ${placeholders}`,
+        chunk.flat(),
+      );
     }
   }
   await client.query("analyze task_cards; analyze activities");

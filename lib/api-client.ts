@@ -27,5 +27,10 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
 
   if (response.ok) return (await response.json()) as T;
   const body = (await response.json().catch(() => null)) as ErrorBody | null;
-  throw new ApiError(response.status, body?.error.code ?? "unknown", body?.error.message ?? `Request failed (${response.status})`, body?.error.fields);
+  throw new ApiError(
+    response.status,
+    body?.error.code ?? "unknown",
+    body?.error.message ?? `Request failed (${response.status})`,
+    body?.error.fields,
+  );
 }

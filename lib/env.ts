@@ -18,11 +18,21 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   APP_URL: z.string().url().optional(),
   /** better-auth's per-IP limits on sign-in and sign-up; the end-to-end suite turns them off. */
-  AUTH_RATE_LIMIT: z.enum(["true", "false", "1", "0"]).default("true").transform((value) => value === "true" || value === "1"),
+  AUTH_RATE_LIMIT: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((value) => value === "true" || value === "1"),
   /** Behind one reverse proxy: take the client address from its X-Forwarded-For (or X-Real-IP). Off: the socket's. */
-  TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false").transform((value) => value === "true" || value === "1"),
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
   /** Largest JSON body the API accepts, in bytes. */
-  MAX_JSON_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  MAX_JSON_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024),
   /** Cap on the embedded Postgres pool; external databases often want fewer. */
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
 
@@ -45,7 +55,10 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Path-style URLs (bucket in the path): what MinIO and most self-hosted services want. */
-  S3_FORCE_PATH_STYLE: z.enum(["true", "false", "1", "0"]).default("false").transform((value) => value === "true" || value === "1"),
+  S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
   /** Remote generators. OpenAI or any OpenAI-compatible API (images, speech). */
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.string().url().default("https://api.openai.com/v1"),
@@ -60,7 +73,10 @@ const schema = z.object({
   /** How long one request to a remote generator may take. */
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   /** Lets job webhooks call private and loopback addresses (tests, a receiver on the same network). */
-  WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false", "1", "0"]).default("false").transform((value) => value === "true" || value === "1"),
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
   /** Key of the webhook signature; unset: derived from AUTH_SECRET. */
   WEBHOOK_SECRET: z.string().min(16).optional(),
   /** The local placeholder generator: how long one job takes, and how often it reports progress. */

@@ -77,7 +77,8 @@ export const RETRY_AFTER_SECONDS = 5;
 
 // Node's socket errors and PostgreSQL's connection-exception (08), shutdown (57P0x) and capacity codes.
 const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "57P01", "57P02", "57P03", "53300"]);
-const UNAVAILABLE_MESSAGES = /Connection terminated|connection timeout|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect/i;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection timeout|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect/i;
 
 /** Whether an error (or one it wraps) says the database cannot be reached, rather than a bug. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {

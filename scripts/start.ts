@@ -60,7 +60,11 @@ server.listen(env.PORT, env.HOST, () => {
     `Reelboard is running at http://${shownHost}:${env.PORT} (${isDev ? "development" : "production"} mode)`,
     ...runtime.defaults.map(([part, description]) => `  embedded default - ${part}: ${description}`),
     ...(warning ? [`  warning - ${warning}`] : []),
-    ...(missingMediaTools.length > 0 ? [`  unavailable - local video and speech generators: install ${missingMediaTools.join(" and ")} (apt-get install -y ${missingMediaTools.join(" ")})`] : []),
+    ...(missingMediaTools.length > 0
+      ? [
+          `  unavailable - local video and speech generators: install ${missingMediaTools.join(" and ")} (apt-get install -y ${missingMediaTools.join(" ")})`,
+        ]
+      : []),
     "Press Ctrl-C to stop.",
   ];
   console.log(`\n${lines.join("\n")}\n`);
@@ -87,7 +91,19 @@ function isBuildStale(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "db", "inngest", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json", "tsconfig.json"];
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "db",
+    "inngest",
+    "public",
+    "proxy.ts",
+    "instrumentation.ts",
+    "next.config.mjs",
+    "package-lock.json",
+    "tsconfig.json",
+  ];
   return sources.some((source) => newestMtime(path.join(root, source)) > builtAt);
 }
 

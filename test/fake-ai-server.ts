@@ -25,7 +25,9 @@ export function silentWav(seconds = 0.5): Buffer {
 }
 
 export async function tinyPng(width = 16, height = 8): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 40 } } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 40 } } })
+    .png()
+    .toBuffer();
 }
 
 /**
@@ -49,7 +51,9 @@ export async function startFakeAiServer() {
       const queue = scripts.get(route);
       const reply = queue && queue.length > 1 ? queue.shift()! : queue?.[0];
       if (!reply) {
-        response.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: `no script for ${route}` } }));
+        response
+          .writeHead(404, { "content-type": "application/json" })
+          .end(JSON.stringify({ error: { message: `no script for ${route}` } }));
         return;
       }
       setTimeout(() => {
@@ -64,10 +68,15 @@ export async function startFakeAiServer() {
     requests,
     aborted,
     script: (route: Route, ...replies: Reply[]) => void scripts.set(route, replies),
-    json: (status: number, value: unknown, headers: Record<string, string> = {}): Reply => ({ status, body: JSON.stringify(value), headers: { "content-type": "application/json", ...headers } }),
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
+    json: (status: number, value: unknown, headers: Record<string, string> = {}): Reply => ({
+      status,
+      body: JSON.stringify(value),
+      headers: { "content-type": "application/json", ...headers },
     }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -31,7 +31,9 @@ afterAll(async () => {
 });
 
 const listProjects = (cookie: string) =>
-  projectsRoute.GET(new Request(`${BASE_URL}/api/projects`, { headers: { host: "localhost:3000", cookie } }), { params: Promise.resolve({}) });
+  projectsRoute.GET(new Request(`${BASE_URL}/api/projects`, { headers: { host: "localhost:3000", cookie } }), {
+    params: Promise.resolve({}),
+  });
 
 async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, received: { text: string }, pattern: RegExp): Promise<void> {
   const decoder = new TextDecoder();
@@ -63,18 +65,27 @@ describe("a database outage", () => {
   it("keeps event streams live: the listener reconnects however long it takes, and streams replay what they missed", async () => {
     const user = await createUser();
     const { project, activities } = await createBoard(user.id, ["image"], 1);
-    const job = await insertJob({ cardId: activities[0]!.cards[0]!.id, projectId: project.id, taskType: "image", params: {}, priority: 2, provider: "local-image", callbackUrl: null, estimatedSeconds: null, maxRetries: 3 });
+    const job = await insertJob({
+      cardId: activities[0]!.cards[0]!.id,
+      projectId: project.id,
+      taskType: "image",
+      params: {},
+      priority: 2,
+      provider: "local-image",
+      callbackUrl: null,
+      estimatedSeconds: null,
+      maxRetries: 3,
+    });
     const abort = new AbortController();
     const reader = projectEventStream({ projectId: project.id, afterId: "0", signal: abort.signal }).getReader();
     const received = { text: "" };
     await readUntil(reader, received, /retry: 2000/);
 
     const append = (client: pg.Pool, step: string) =>
-      client.query("with e as (insert into job_events (job_id, project_id, kind, payload) values ($1, $2, 'step', $3) returning id) select pg_notify('reelboard_job_events', $2 || ':' || id) from e", [
-        job.id,
-        project.id,
-        JSON.stringify({ job: { id: job.id, currentStep: step } }),
-      ]);
+      client.query(
+        "with e as (insert into job_events (job_id, project_id, kind, payload) values ($1, $2, 'step', $3) returning id) select pg_notify('reelboard_job_events', $2 || ':' || id) from e",
+        [job.id, project.id, JSON.stringify({ job: { id: job.id, currentStep: step } })],
+      );
 
     await proxy.cut();
     // Several reconnection attempts fail while the database stays away; an event is written meanwhile.

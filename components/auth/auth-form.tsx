@@ -52,7 +52,14 @@ export function AuthForm({ mode, returnTo }: { mode: "sign-in" | "sign-up"; retu
           <Field label="Email">{(props) => <Input {...props} name="email" type="email" required autoComplete="email" />}</Field>
           <Field label="Password" hint={isSignUp ? "At least 8 characters" : undefined}>
             {(props) => (
-              <Input {...props} name="password" type="password" required minLength={8} autoComplete={isSignUp ? "new-password" : "current-password"} />
+              <Input
+                {...props}
+                name="password"
+                type="password"
+                required
+                minLength={8}
+                autoComplete={isSignUp ? "new-password" : "current-password"}
+              />
             )}
           </Field>
           {error && (
@@ -66,7 +73,10 @@ export function AuthForm({ mode, returnTo }: { mode: "sign-in" | "sign-up"; retu
         </form>
         <p className="mt-6 text-sm text-zinc-500">
           {isSignUp ? "Already have an account? " : "New here? "}
-          <Link className="font-medium text-indigo-600 hover:underline" href={`${isSignUp ? "/sign-in" : "/sign-up"}${returnTo ? `?next=${encodeURIComponent(returnTo)}` : ""}`}>
+          <Link
+            className="font-medium text-indigo-600 hover:underline"
+            href={`${isSignUp ? "/sign-in" : "/sign-up"}${returnTo ? `?next=${encodeURIComponent(returnTo)}` : ""}`}
+          >
             {isSignUp ? "Sign in" : "Create an account"}
           </Link>
         </p>

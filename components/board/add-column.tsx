@@ -30,7 +30,10 @@ export function AddColumn({ boardApi, isFirst }: { boardApi: BoardApi; isFirst: 
   }
 
   return (
-    <form onSubmit={submit} className="flex w-72 shrink-0 flex-col gap-2 rounded-xl border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
+    <form
+      onSubmit={submit}
+      className="flex w-72 shrink-0 flex-col gap-2 rounded-xl border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900"
+    >
       {isFirst && <p className="text-sm text-zinc-500">Start the board with a column: each column holds one kind of media work.</p>}
       <Input name="title" placeholder="Column title, e.g. Storyboard" aria-label="Column title" autoFocus required />
       <Select name="taskType" aria-label="Column type" defaultValue="image">

@@ -21,7 +21,11 @@ function CardBody({ card, job, isApproved = false }: { card: Card; job?: Job; is
       <p className="text-sm font-medium break-words">
         {card.title}
         {isApproved && (
-          <span className="ml-1.5 inline-flex translate-y-0.5 items-center text-emerald-600" title="Has approved results" data-testid="approved-badge">
+          <span
+            className="ml-1.5 inline-flex translate-y-0.5 items-center text-emerald-600"
+            title="Has approved results"
+            data-testid="approved-badge"
+          >
             <BadgeCheck className="h-4 w-4" aria-label="Approved" />
           </span>
         )}
@@ -37,8 +41,7 @@ function CardBody({ card, job, isApproved = false }: { card: Card; job?: Job; is
   );
 }
 
-const cardClass =
-  "w-full rounded-lg border border-zinc-200 bg-white p-3 text-left shadow-sm dark:border-zinc-800 dark:bg-zinc-900";
+const cardClass = "w-full rounded-lg border border-zinc-200 bg-white p-3 text-left shadow-sm dark:border-zinc-800 dark:bg-zinc-900";
 
 /** A card on the board: drag it (mouse, touch, or Space then arrows), click or press Enter to open it. */
 type BoardCardProps = { card: Card; onOpen: (cardId: string) => void; job?: Job; isApproved?: boolean };

@@ -111,7 +111,13 @@ export function BoardColumnView({ dndId, column, boardApi, onOpenCard, latestJob
       <SortableContext items={shownCards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
         <ol className="flex min-h-12 flex-col gap-2 overflow-y-auto px-2 pb-2" aria-label={`Cards in ${column.title}`}>
           {shownCards.map((card) => (
-            <BoardCard key={card.id} card={card} onOpen={onOpenCard} job={latestJobs.get(card.id)} isApproved={approvedCards.has(card.id)} />
+            <BoardCard
+              key={card.id}
+              card={card}
+              onOpen={onOpenCard}
+              job={latestJobs.get(card.id)}
+              isApproved={approvedCards.has(card.id)}
+            />
           ))}
           {hasMore && (
             <li ref={sentinelRef} className="py-2 text-center text-xs text-zinc-500">
@@ -129,7 +135,13 @@ export function BoardColumnView({ dndId, column, boardApi, onOpenCard, latestJob
       <div className="px-2 pb-2">
         {isAdding ? (
           <form onSubmit={addCard} className="flex flex-col gap-2">
-            <Input name="title" placeholder="Card title" aria-label={`New card title in ${column.title}`} autoFocus onKeyDown={(event) => event.key === "Escape" && setIsAdding(false)} />
+            <Input
+              name="title"
+              placeholder="Card title"
+              aria-label={`New card title in ${column.title}`}
+              autoFocus
+              onKeyDown={(event) => event.key === "Escape" && setIsAdding(false)}
+            />
             <div className="flex gap-2">
               <Button type="submit" size="sm">
                 Add card

@@ -93,7 +93,10 @@ export function BoardView({ initialBoard, initialJobs, initialEventId, engineLab
   const assetsApi = useProjectAssets(board.project.id);
   const [isQueueOpen, setIsQueueOpen] = useState(false);
   const [isChatOpen, setIsChatOpen] = useState(false);
-  const cardsById = useMemo(() => new Map(board.activities.flatMap((column) => column.cards.map((card) => [card.id, card] as const))), [board]);
+  const cardsById = useMemo(
+    () => new Map(board.activities.flatMap((column) => column.cards.map((card) => [card.id, card] as const))),
+    [board],
+  );
   const [dragging, setDragging] = useState<{ id: string; isColumn: boolean } | null>(null);
   const [openCardId, setOpenCardId] = useState<string | null>(initialOpenCardId ?? null);
   const snapshot = useRef<Board | null>(null);
@@ -109,7 +112,8 @@ export function BoardView({ initialBoard, initialJobs, initialEventId, engineLab
 
   const openCard = openCardId ? board.activities.flatMap((column) => column.cards).find((card) => card.id === openCardId) : undefined;
   const openCardColumn = openCard ? findCardColumn(board, openCard.id) : undefined;
-  const draggedCard = dragging && !dragging.isColumn ? board.activities.flatMap((column) => column.cards).find((card) => card.id === dragging.id) : undefined;
+  const draggedCard =
+    dragging && !dragging.isColumn ? board.activities.flatMap((column) => column.cards).find((card) => card.id === dragging.id) : undefined;
 
   function onDragStart({ active }: DragStartEvent) {
     snapshot.current = board;
@@ -128,7 +132,8 @@ export function BoardView({ initialBoard, initialJobs, initialEventId, engineLab
     const target = board.activities.find((column) => column.id === toId);
     if (!target) return;
     const overIndex = isColumnDndId(over.id) ? target.cards.length : target.cards.findIndex((card) => card.id === over.id);
-    const isBelowOver = over.rect && active.rect.current.translated ? active.rect.current.translated.top > over.rect.top + over.rect.height / 2 : false;
+    const isBelowOver =
+      over.rect && active.rect.current.translated ? active.rect.current.translated.top > over.rect.top + over.rect.height / 2 : false;
     boardApi.showCardAt(cardId, toId, overIndex + (isBelowOver ? 1 : 0));
   }
 
@@ -189,52 +194,57 @@ export function BoardView({ initialBoard, initialJobs, initialEventId, engineLab
           Memory ({assetsApi.assets.length})
         </Link>
         <QueueButton count={jobsApi.active.length} onClick={() => setIsQueueOpen(true)} />
-        <Button variant={isChatOpen ? "primary" : "secondary"} size="sm" aria-pressed={isChatOpen} onClick={() => setIsChatOpen((open) => !open)}>
+        <Button
+          variant={isChatOpen ? "primary" : "secondary"}
+          size="sm"
+          aria-pressed={isChatOpen}
+          onClick={() => setIsChatOpen((open) => !open)}
+        >
           <Bot className="h-4 w-4" aria-hidden />
           Project chat
         </Button>
       </div>
       <div className="flex min-h-0 flex-1">
-      <div className="flex min-h-0 min-w-0 flex-1 flex-col">
-      <DndContext
-        sensors={sensors}
-        collisionDetection={collisionDetection}
-        onDragStart={onDragStart}
-        onDragOver={onDragOver}
-        onDragEnd={onDragEnd}
-        onDragCancel={onDragCancel}
-        accessibility={{
-          announcements,
-          screenReaderInstructions: {
-            draggable:
-              "To pick up a card or column, press Space. Use the arrow keys to move it, Space or Enter to drop it, Escape to cancel. Press Enter on a card to open it.",
-          },
-        }}
-      >
-        <div className="flex min-h-0 flex-1 items-start gap-4 overflow-x-auto p-4" data-testid="board">
-          <SortableContext items={board.activities.map((column) => columnDndId(column.id))} strategy={horizontalListSortingStrategy}>
-            {board.activities.map((column) => (
-              <BoardColumnView
-                key={column.id}
-                dndId={columnDndId(column.id)}
-                column={column}
-                boardApi={boardApi}
-                onOpenCard={setOpenCardId}
-                latestJobs={jobsApi.latestByCard}
-                approvedCards={assetsApi.approvedCards}
-              />
-            ))}
-          </SortableContext>
-          <AddColumn boardApi={boardApi} isFirst={board.activities.length === 0} />
+        <div className="flex min-h-0 min-w-0 flex-1 flex-col">
+          <DndContext
+            sensors={sensors}
+            collisionDetection={collisionDetection}
+            onDragStart={onDragStart}
+            onDragOver={onDragOver}
+            onDragEnd={onDragEnd}
+            onDragCancel={onDragCancel}
+            accessibility={{
+              announcements,
+              screenReaderInstructions: {
+                draggable:
+                  "To pick up a card or column, press Space. Use the arrow keys to move it, Space or Enter to drop it, Escape to cancel. Press Enter on a card to open it.",
+              },
+            }}
+          >
+            <div className="flex min-h-0 flex-1 items-start gap-4 overflow-x-auto p-4" data-testid="board">
+              <SortableContext items={board.activities.map((column) => columnDndId(column.id))} strategy={horizontalListSortingStrategy}>
+                {board.activities.map((column) => (
+                  <BoardColumnView
+                    key={column.id}
+                    dndId={columnDndId(column.id)}
+                    column={column}
+                    boardApi={boardApi}
+                    onOpenCard={setOpenCardId}
+                    latestJobs={jobsApi.latestByCard}
+                    approvedCards={assetsApi.approvedCards}
+                  />
+                ))}
+              </SortableContext>
+              <AddColumn boardApi={boardApi} isFirst={board.activities.length === 0} />
+            </div>
+            <DragOverlay>{draggedCard ? <BoardCardPreview card={draggedCard} /> : null}</DragOverlay>
+          </DndContext>
         </div>
-        <DragOverlay>{draggedCard ? <BoardCardPreview card={draggedCard} /> : null}</DragOverlay>
-      </DndContext>
-      </div>
-      {isChatOpen && (
-        <aside className="w-96 shrink-0 border-l border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-950">
-          <ChatPanel path={`/api/projects/${board.project.id}/chat`} projectId={board.project.id} title="Project agent" />
-        </aside>
-      )}
+        {isChatOpen && (
+          <aside className="w-96 shrink-0 border-l border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-950">
+            <ChatPanel path={`/api/projects/${board.project.id}/chat`} projectId={board.project.id} title="Project agent" />
+          </aside>
+        )}
       </div>
       {openCard && openCardColumn && (
         <CardDetailDialog
@@ -287,7 +297,10 @@ function buildAnnouncements(getBoard: () => Board): Announcements {
       return over ? `${name(active.id)} is over ${target(active.id, over.id)}.` : `${name(active.id)} is not over a drop place.`;
     },
     // The board is read before the drop is applied: the item takes the place of what it is over.
-    onDragEnd: ({ active, over }) => (over ? `Dropped ${name(active.id)} at ${place(over.id === active.id || (isColumnDndId(over.id) && !isColumnDndId(active.id)) ? active.id : over.id)}.` : `Dropped ${name(active.id)} where it was.`),
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `Dropped ${name(active.id)} at ${place(over.id === active.id || (isColumnDndId(over.id) && !isColumnDndId(active.id)) ? active.id : over.id)}.`
+        : `Dropped ${name(active.id)} where it was.`,
     onDragCancel: ({ active }) => `Cancelled. ${name(active.id)} went back to where it was.`,
   };
 }

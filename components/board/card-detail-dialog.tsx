@@ -84,7 +84,13 @@ export function CardDetailDialog({ card, taskType, columnTitle, boardApi, jobsAp
   }
 
   return (
-    <Dialog open onOpenChange={(open) => !open && close()} title={card.title} description={`In column ${columnTitle}`} className="w-[min(94vw,40rem)]">
+    <Dialog
+      open
+      onOpenChange={(open) => !open && close()}
+      title={card.title}
+      description={`In column ${columnTitle}`}
+      className="w-[min(94vw,40rem)]"
+    >
       <CardGeneration
         cardId={card.id}
         latest={jobsApi.latestByCard.get(card.id)}
@@ -139,7 +145,9 @@ export function CardDetailDialog({ card, taskType, columnTitle, boardApi, jobsAp
                   return (
                     // Keyed by the list: the approved images load after the form, and the saved choice must show.
                     <Select {...props} key={images.length} name={name} defaultValue={defaultValue}>
-                      <option value="">{images.length > 0 ? "None: a frame drawn from the prompt" : "None (approve an image to use it here)"}</option>
+                      <option value="">
+                        {images.length > 0 ? "None: a frame drawn from the prompt" : "None (approve an image to use it here)"}
+                      </option>
                       {images.map((asset) => (
                         <option key={asset.id} value={asset.id}>
                           {asset.title}
@@ -148,7 +156,15 @@ export function CardDetailDialog({ card, taskType, columnTitle, boardApi, jobsAp
                     </Select>
                   );
                 }
-                return <Input {...props} name={name} defaultValue={defaultValue} type={field.kind === "number" ? "number" : "text"} step={field.step ?? "any"} />;
+                return (
+                  <Input
+                    {...props}
+                    name={name}
+                    defaultValue={defaultValue}
+                    type={field.kind === "number" ? "number" : "text"}
+                    step={field.step ?? "any"}
+                  />
+                );
               }}
             </Field>
           ))}

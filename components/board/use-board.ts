@@ -27,7 +27,8 @@ export function useBoard(initialBoard: Board) {
     initialData: initialBoard,
   });
 
-  const setBoard = (update: (board: Board) => Board) => queryClient.setQueryData<Board>(key, (current) => (current ? update(current) : current));
+  const setBoard = (update: (board: Board) => Board) =>
+    queryClient.setQueryData<Board>(key, (current) => (current ? update(current) : current));
   const refetch = () => queryClient.invalidateQueries({ queryKey: key });
   const fail = (action: string) => (error: Error) => {
     toast.error(`${action} failed: ${error.message}`);
@@ -74,7 +75,9 @@ export function useBoard(initialBoard: Board) {
     onSuccess: ({ card }) =>
       setBoard((current) => ({
         ...current,
-        activities: current.activities.map((column) => (column.id === card.activityId ? { ...column, cards: [...column.cards, card] } : column)),
+        activities: current.activities.map((column) =>
+          column.id === card.activityId ? { ...column, cards: [...column.cards, card] } : column,
+        ),
       })),
     onError: fail("Adding the card"),
   });
@@ -98,7 +101,10 @@ export function useBoard(initialBoard: Board) {
   /** Sends a move already shown on screen; `rollback` is the board as it was before the drag. */
   const moveCard = useMutation({
     mutationFn: ({ cardId, activityId, neighbours }: { cardId: string; activityId: string; neighbours: Neighbours; rollback: Board }) =>
-      api<{ card: Card; conversion: ParamsConversion | null }>(`/api/cards/${cardId}/move`, { method: "POST", body: { activityId, ...neighbours } }),
+      api<{ card: Card; conversion: ParamsConversion | null }>(`/api/cards/${cardId}/move`, {
+        method: "POST",
+        body: { activityId, ...neighbours },
+      }),
     onSuccess: ({ card, conversion }) => {
       patchCard(card);
       if (conversion) toast.info(describeConversion(card.title, conversion));
@@ -123,7 +129,8 @@ export function useBoard(initialBoard: Board) {
   return {
     board,
     setBoard,
-    showCardAt: (cardId: string, activityId: string, index: number) => setBoard((current) => moveCardTo(current, cardId, activityId, index)),
+    showCardAt: (cardId: string, activityId: string, index: number) =>
+      setBoard((current) => moveCardTo(current, cardId, activityId, index)),
     showColumnAt: (activityId: string, index: number) => setBoard((current) => moveColumnTo(current, activityId, index)),
     restore: (snapshot: Board) => queryClient.setQueryData(key, snapshot),
     addActivity,

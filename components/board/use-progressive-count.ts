@@ -15,9 +15,12 @@ export function useProgressiveCount(total: number, pageSize: number) {
   useEffect(() => {
     const sentinel = sentinelRef.current;
     if (!sentinel || !hasMore) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) setCount((current) => current + pageSize);
-    }, { rootMargin: "400px" });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setCount((current) => current + pageSize);
+      },
+      { rootMargin: "400px" },
+    );
     observer.observe(sentinel);
     return () => observer.disconnect();
   }, [hasMore, pageSize, count]);

@@ -9,7 +9,11 @@ import type { ChatState } from "@/lib/agents/chat";
 import { api } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
 
-type TurnEvent = { type: "token"; text: string } | { type: "step"; name: string; args: unknown } | { type: "state"; state: ChatState } | { type: "error"; error: { message: string } };
+type TurnEvent =
+  | { type: "token"; text: string }
+  | { type: "step"; name: string; args: unknown }
+  | { type: "state"; state: ChatState }
+  | { type: "error"; error: { message: string } };
 
 /**
  * A chat with the project's agent or a card's agent: history from the checkpoint, streamed tokens and
@@ -18,7 +22,12 @@ type TurnEvent = { type: "token"; text: string } | { type: "step"; name: string;
 export function ChatPanel({ path, projectId, title }: { path: string; projectId: string; title: string }) {
   const queryClient = useQueryClient();
   const key = ["chat", path] as const;
-  const { data: state, isLoading, isError: isLoadFailed, refetch } = useQuery({ queryKey: key, queryFn: () => api<ChatState>(path), retry: 1 });
+  const {
+    data: state,
+    isLoading,
+    isError: isLoadFailed,
+    refetch,
+  } = useQuery({ queryKey: key, queryFn: () => api<ChatState>(path), retry: 1 });
   // The message being written; cleared only once the server has taken it, so an outage loses nothing.
   const [draft, setDraft] = useState("");
   const [live, setLive] = useState<{ tokens: string; steps: string[] } | null>(null);
@@ -33,7 +42,11 @@ export function ChatPanel({ path, projectId, title }: { path: string; projectId:
     setLive({ tokens: "", steps: [] });
     const retry = () => void turn(body);
     try {
-      const response = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).catch(() => {
+      const response = await fetch(path, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }).catch(() => {
         throw new Error("The server could not be reached; your message is kept below");
       });
       if (!response.ok || !response.body) {
@@ -82,7 +95,13 @@ export function ChatPanel({ path, projectId, title }: { path: string; projectId:
         <Bot className="h-4 w-4 text-indigo-600" aria-hidden />
         <h2 className="text-sm font-semibold">{title}</h2>
         {state && (
-          <span className={cn("ml-auto rounded-full px-2 py-0.5 text-xs", state.model.isOffline ? "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300" : "bg-zinc-100 dark:bg-zinc-800")} data-testid="chat-model">
+          <span
+            className={cn(
+              "ml-auto rounded-full px-2 py-0.5 text-xs",
+              state.model.isOffline ? "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300" : "bg-zinc-100 dark:bg-zinc-800",
+            )}
+            data-testid="chat-model"
+          >
             {state.model.isOffline ? "offline" : state.model.label}
           </span>
         )}
@@ -98,10 +117,23 @@ export function ChatPanel({ path, projectId, title }: { path: string; projectId:
           </li>
         )}
         {state?.messages.length === 0 && (
-          <li className="text-xs text-zinc-500">Ask the agent to plan or change the board, e.g. add a column &quot;Characters&quot; for image work.</li>
+          <li className="text-xs text-zinc-500">
+            Ask the agent to plan or change the board, e.g. add a column &quot;Characters&quot; for image work.
+          </li>
         )}
         {state?.messages.map((entry) => (
-          <li key={entry.id} className={cn("max-w-[90%] rounded-lg px-3 py-2 text-sm whitespace-pre-wrap", entry.role === "user" ? "self-end bg-indigo-600 text-white" : entry.role === "tool" ? "self-start bg-zinc-100 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400" : "self-start bg-white shadow-sm dark:bg-zinc-900")} data-role={entry.role}>
+          <li
+            key={entry.id}
+            className={cn(
+              "max-w-[90%] rounded-lg px-3 py-2 text-sm whitespace-pre-wrap",
+              entry.role === "user"
+                ? "self-end bg-indigo-600 text-white"
+                : entry.role === "tool"
+                  ? "self-start bg-zinc-100 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400"
+                  : "self-start bg-white shadow-sm dark:bg-zinc-900",
+            )}
+            data-role={entry.role}
+          >
             {entry.toolCalls.map((call) => (
               <span key={call.name} className="mb-1 flex items-center gap-1 text-xs text-zinc-500">
                 <Wrench className="h-3 w-3" aria-hidden /> {call.name}

@@ -34,7 +34,18 @@ type CardGenerationProps = {
 };
 
 /** Generate, watch, cancel and retry a card's job, and its results and earlier generations. */
-export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, model, onReuse, onInvalid, hasUnsavedEdits = false, beforeGenerate }: CardGenerationProps) {
+export function CardGeneration({
+  cardId,
+  latest,
+  jobsApi,
+  assetsApi,
+  taskType,
+  model,
+  onReuse,
+  onInvalid,
+  hasUnsavedEdits = false,
+  beforeGenerate,
+}: CardGenerationProps) {
   const providerId = resolveProviderId(taskType, model);
   const provider = useProviders().data?.find((candidate) => candidate.id === providerId);
   const isSupported = providerId !== undefined && (provider?.isAvailable ?? true);
@@ -48,7 +59,11 @@ export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, m
   const [comparing, setComparing] = useState<[Selected, Selected] | null>(null);
   const isActive = latest?.status === "queued" || latest?.status === "processing";
   const toggleSelected = (item: Selected) =>
-    setSelected((current) => (current.some((entry) => entry.media.id === item.media.id) ? current.filter((entry) => entry.media.id !== item.media.id) : [...current, item].slice(-2)));
+    setSelected((current) =>
+      current.some((entry) => entry.media.id === item.media.id)
+        ? current.filter((entry) => entry.media.id !== item.media.id)
+        : [...current, item].slice(-2),
+    );
   const results = (history.data ?? []).filter((job) => job.status === "completed" && job.media.length > 0);
 
   /** A new job from the card's parameters as the form shows them (saved first when edited). */
@@ -73,11 +88,20 @@ export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, m
   return (
     <section aria-label="Generation" className="flex flex-col gap-3 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
       <div className="flex flex-wrap items-center gap-2">
-        <Button onClick={() => void generate()} disabled={!isSupported || isActive || jobsApi.generate.isPending} aria-describedby={hasUnsavedEdits ? `${cardId}-unsaved` : undefined}>
+        <Button
+          onClick={() => void generate()}
+          disabled={!isSupported || isActive || jobsApi.generate.isPending}
+          aria-describedby={hasUnsavedEdits ? `${cardId}-unsaved` : undefined}
+        >
           <Sparkles className="h-4 w-4" aria-hidden />
           Generate
         </Button>
-        <Select aria-label="Job priority" value={priority} onChange={(event) => setPriority(Number(event.target.value))} className="h-9 w-40">
+        <Select
+          aria-label="Job priority"
+          value={priority}
+          onChange={(event) => setPriority(Number(event.target.value))}
+          className="h-9 w-40"
+        >
           <option value={1}>High priority</option>
           <option value={2}>Normal priority</option>
           <option value={3}>Low priority</option>
@@ -91,11 +115,21 @@ export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, m
         )}
         {latest?.status === "failed" && (
           <>
-            <Button variant="secondary" size="sm" onClick={() => jobsApi.retry.mutate(latest.id)} title="Runs the failed job again with the parameters it had then">
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => jobsApi.retry.mutate(latest.id)}
+              title="Runs the failed job again with the parameters it had then"
+            >
               <RotateCcw className="h-3.5 w-3.5" aria-hidden />
               Retry as it was
             </Button>
-            <Button variant="secondary" size="sm" onClick={() => void generate()} title="A new job from the card's parameters as they are now">
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => void generate()}
+              title="A new job from the card's parameters as they are now"
+            >
               <RotateCcw className="h-3.5 w-3.5" aria-hidden />
               Retry with current parameters
             </Button>
@@ -107,7 +141,11 @@ export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, m
           Unsaved edits below are saved when you press Generate.
         </p>
       )}
-      {!providerId && <p className="text-xs text-red-600">No generator serves the model &quot;{model}&quot;: use local-..., openai/... or replicate/...</p>}
+      {!providerId && (
+        <p className="text-xs text-red-600">
+          No generator serves the model &quot;{model}&quot;: use local-..., openai/... or replicate/...
+        </p>
+      )}
       {provider && (
         <p className="text-xs text-zinc-500">
           Generator: {provider.label}
@@ -124,7 +162,12 @@ export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, m
         <div>
           <div className="mb-2 flex items-center justify-between gap-2">
             <h3 className="text-sm font-medium">Results</h3>
-            <Button size="sm" variant="secondary" disabled={selected.length !== 2} onClick={() => setComparing([selected[0]!, selected[1]!])}>
+            <Button
+              size="sm"
+              variant="secondary"
+              disabled={selected.length !== 2}
+              onClick={() => setComparing([selected[0]!, selected[1]!])}
+            >
               <Columns2 className="h-3.5 w-3.5" aria-hidden />
               Compare {selected.length}/2
             </Button>
@@ -137,11 +180,21 @@ export function CardGeneration({ cardId, latest, jobsApi, assetsApi, taskType, m
                   <li key={media.id} className="flex flex-col gap-1">
                     <MediaPreview media={media} label={`Result ${index + 1} of ${new Date(job.createdAt).toLocaleString()}`} />
                     <label className="flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
-                      <input type="checkbox" checked={selected.some((entry) => entry.media.id === media.id)} onChange={() => toggleSelected({ media, job })} />
+                      <input
+                        type="checkbox"
+                        checked={selected.some((entry) => entry.media.id === media.id)}
+                        onChange={() => toggleSelected({ media, job })}
+                      />
                       Compare
                     </label>
                     {asset ? (
-                      <Button size="sm" variant="secondary" className="text-emerald-700" aria-pressed onClick={() => assetsApi.unapprove.mutate(asset.id)}>
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        className="text-emerald-700"
+                        aria-pressed
+                        onClick={() => assetsApi.unapprove.mutate(asset.id)}
+                      >
                         <BadgeCheck className="h-3.5 w-3.5" aria-hidden />
                         Approved
                       </Button>

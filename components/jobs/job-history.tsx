@@ -8,7 +8,9 @@ import { JobStatusChip } from "./job-progress";
 /** The parameters a job ran with, as a short line: the values a creator compares between attempts. */
 export function paramsSummary(params: unknown): string {
   const entries = Object.entries((params ?? {}) as Record<string, unknown>).filter(([, value]) => value !== "" && value !== null);
-  return entries.map(([key, value]) => `${key}: ${typeof value === "string" && value.length > 40 ? `${value.slice(0, 40)}...` : String(value)}`).join(" · ");
+  return entries
+    .map(([key, value]) => `${key}: ${typeof value === "string" && value.length > 40 ? `${value.slice(0, 40)}...` : String(value)}`)
+    .join(" · ");
 }
 
 /** Every earlier generation of the card, with its parameter snapshot and a way to reuse it. */
@@ -27,7 +29,9 @@ export function JobHistory({ jobs, onReuse }: { jobs: Job[]; onReuse: (job: Job)
               <time className="text-zinc-500" dateTime={job.createdAt}>
                 {new Date(job.createdAt).toLocaleString()}
               </time>
-              <span className="text-zinc-500">{job.media.length} result{job.media.length === 1 ? "" : "s"}</span>
+              <span className="text-zinc-500">
+                {job.media.length} result{job.media.length === 1 ? "" : "s"}
+              </span>
               <Button size="sm" variant="ghost" className="ml-auto" onClick={() => onReuse(job)}>
                 Use these parameters again
               </Button>

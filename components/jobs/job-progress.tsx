@@ -46,7 +46,10 @@ export function JobProgress({ job, isCompact = false }: { job: Job; isCompact?: 
         className={cn("overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800", isCompact ? "h-1" : "h-2")}
       >
         <div
-          className={cn("h-full rounded-full transition-[width] duration-300", job.status === "failed" ? "bg-red-500" : job.status === "completed" ? "bg-emerald-500" : "bg-indigo-500")}
+          className={cn(
+            "h-full rounded-full transition-[width] duration-300",
+            job.status === "failed" ? "bg-red-500" : job.status === "completed" ? "bg-emerald-500" : "bg-indigo-500",
+          )}
           style={{ width: `${percent}%` }}
         />
       </div>

@@ -8,7 +8,13 @@ import type { Card } from "@/lib/boards/dto";
 import { JobProgress, JobStatusChip } from "./job-progress";
 import type { ProjectJobs } from "./use-project-jobs";
 
-type QueuePanelProps = { jobsApi: ProjectJobs; cardsById: Map<string, Card>; engineLabel: string; open: boolean; onOpenChange: (open: boolean) => void };
+type QueuePanelProps = {
+  jobsApi: ProjectJobs;
+  cardsById: Map<string, Card>;
+  engineLabel: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+};
 
 export function QueueButton({ count, onClick }: { count: number; onClick: () => void }) {
   return (
@@ -26,7 +32,13 @@ export function QueueButton({ count, onClick }: { count: number; onClick: () => 
 export function QueuePanel({ jobsApi, cardsById, engineLabel, open, onOpenChange }: QueuePanelProps) {
   const { active } = jobsApi;
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="Job queue" description={`Runs on: ${engineLabel}`} className="w-[min(94vw,36rem)]">
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Job queue"
+      description={`Runs on: ${engineLabel}`}
+      className="w-[min(94vw,36rem)]"
+    >
       {active.length === 0 ? (
         <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-500 dark:border-zinc-700">
           No jobs are running or waiting. Open a card and press Generate.
@@ -39,7 +51,9 @@ export function QueuePanel({ jobsApi, cardsById, engineLabel, open, onOpenChange
                 <span className="w-6 text-right text-xs text-zinc-500" aria-label={`Position ${index + 1}`}>
                   {index + 1}.
                 </span>
-                <span className="min-w-0 flex-1 truncate text-sm font-medium">{(job.cardId && cardsById.get(job.cardId)?.title) ?? "Deleted card"}</span>
+                <span className="min-w-0 flex-1 truncate text-sm font-medium">
+                  {(job.cardId && cardsById.get(job.cardId)?.title) ?? "Deleted card"}
+                </span>
                 <JobStatusChip job={job} />
                 <Select
                   aria-label="Priority"

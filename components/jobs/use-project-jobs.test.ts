@@ -15,7 +15,17 @@ describe("keeping the furthest snapshot of a job", () => {
     expect(isAtLeastAsRecent(job({ status: "processing", progress: 0.6 }), job({ status: "processing", progress: 0.3 }))).toBe(true);
     expect(isAtLeastAsRecent(job({ status: "queued", retryCount: 1 }), job({ status: "failed" }))).toBe(true);
     // A priority change answered while the stream had already shown more progress is still taken.
-    expect(isAtLeastAsRecent(job({ status: "processing", progress: 0.3, priority: 1 }), job({ status: "processing", progress: 0.6, priority: 3 }))).toBe(true);
-    expect(isAtLeastAsRecent(job({ status: "processing", progress: 0.3, priority: 3 }), job({ status: "processing", progress: 0.6, priority: 3 }))).toBe(false);
+    expect(
+      isAtLeastAsRecent(
+        job({ status: "processing", progress: 0.3, priority: 1 }),
+        job({ status: "processing", progress: 0.6, priority: 3 }),
+      ),
+    ).toBe(true);
+    expect(
+      isAtLeastAsRecent(
+        job({ status: "processing", progress: 0.3, priority: 3 }),
+        job({ status: "processing", progress: 0.6, priority: 3 }),
+      ),
+    ).toBe(false);
   });
 });

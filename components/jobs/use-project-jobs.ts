@@ -54,7 +54,8 @@ export function useProjectJobs(projectId: string, initialJobs: Job[], initialEve
     const onJob = (event: MessageEvent<string>) => {
       const { job } = JSON.parse(event.data) as { job: Job };
       queryClient.setQueryData<Job[]>(key, (current) => upsert(current, job));
-      if (job.status === "completed" || job.status === "failed") void queryClient.invalidateQueries({ queryKey: ["card-jobs", job.cardId] });
+      if (job.status === "completed" || job.status === "failed")
+        void queryClient.invalidateQueries({ queryKey: ["card-jobs", job.cardId] });
     };
     let hasOpened = false;
     source.onopen = () => {

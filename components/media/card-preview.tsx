@@ -18,15 +18,33 @@ export function formatDuration(seconds: number): string {
 export function CardPreview({ media }: { media: Media }) {
   switch (media.mediaType) {
     case "image":
-      // eslint-disable-next-line @next/next/no-img-element -- private, access-checked bytes: no image optimiser
-      return <img src={media.url} alt="" className="mb-2 aspect-video w-full rounded-md object-cover" loading="lazy" data-testid="card-thumbnail" />;
+      return (
+        // eslint-disable-next-line @next/next/no-img-element -- private, access-checked bytes: no image optimiser
+        <img
+          src={media.url}
+          alt=""
+          className="mb-2 aspect-video w-full rounded-md object-cover"
+          loading="lazy"
+          data-testid="card-thumbnail"
+        />
+      );
     case "video":
       return (
         <div className="relative mb-2" data-testid="card-video">
           {/* The first frame as a poster: metadata only, nothing plays on the board. */}
-          <video src={`${media.url}#t=0.1`} preload="metadata" muted playsInline className="aspect-video w-full rounded-md bg-black object-cover" aria-hidden />
+          <video
+            src={`${media.url}#t=0.1`}
+            preload="metadata"
+            muted
+            playsInline
+            className="aspect-video w-full rounded-md bg-black object-cover"
+            aria-hidden
+          />
           {media.duration !== null && (
-            <span className="absolute right-1.5 bottom-1.5 rounded bg-black/70 px-1 text-[10px] font-medium text-white tabular-nums" data-testid="card-duration">
+            <span
+              className="absolute right-1.5 bottom-1.5 rounded bg-black/70 px-1 text-[10px] font-medium text-white tabular-nums"
+              data-testid="card-duration"
+            >
               {formatDuration(media.duration)}
             </span>
           )}
@@ -105,7 +123,11 @@ function TextSnippet({ media }: { media: Media }) {
   });
   if (!data) return null;
   // Plain words: the draft's Markdown marks (headings, emphasis) would only be noise at this size.
-  const snippet = data.replace(/^#+\s*/gm, "").replace(/[*_`]+/g, "").replace(/\s+/g, " ").trim();
+  const snippet = data
+    .replace(/^#+\s*/gm, "")
+    .replace(/[*_`]+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
   return (
     <div className="mb-2 rounded-md bg-zinc-50 p-2 dark:bg-zinc-950" data-testid="card-text-snippet">
       <p className="line-clamp-3 font-serif text-xs text-zinc-700 dark:text-zinc-300">{snippet}</p>

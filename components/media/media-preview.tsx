@@ -18,7 +18,11 @@ export function MediaPreview({ media, label, isZoomable = true }: { media: Media
       <figure>
         {/* eslint-disable-next-line jsx-a11y/media-has-caption -- generated media have no caption track yet */}
         <video src={media.url} controls preload="metadata" className="w-full rounded-md bg-black" aria-label={label} />
-        {media.duration !== null && <figcaption className="mt-1 text-xs text-zinc-500">{formatDuration(media.duration)} · {media.width}x{media.height}</figcaption>}
+        {media.duration !== null && (
+          <figcaption className="mt-1 text-xs text-zinc-500">
+            {formatDuration(media.duration)} · {media.width}x{media.height}
+          </figcaption>
+        )}
       </figure>
     );
   }
@@ -37,15 +41,23 @@ export function MediaPreview({ media, label, isZoomable = true }: { media: Media
 /** An image thumbnail that opens full size in a lightbox. */
 function ImagePreview({ media, label, isZoomable }: { media: Media; label: string; isZoomable: boolean }) {
   const [isOpen, setIsOpen] = useState(false);
-  // eslint-disable-next-line @next/next/no-img-element -- private, access-checked bytes: no image optimiser
-  const image = <img src={media.url} alt={label} className="aspect-square w-full rounded-md border border-zinc-200 object-cover dark:border-zinc-800" />;
+  const image = (
+    // eslint-disable-next-line @next/next/no-img-element -- private, access-checked bytes: no image optimiser
+    <img src={media.url} alt={label} className="aspect-square w-full rounded-md border border-zinc-200 object-cover dark:border-zinc-800" />
+  );
   if (!isZoomable) return image;
   return (
     <>
       <button type="button" className="block w-full" onClick={() => setIsOpen(true)} aria-label={`Open ${label} full size`}>
         {image}
       </button>
-      <Dialog open={isOpen} onOpenChange={setIsOpen} title={label} description={`${media.width}x${media.height} ${media.format}`} className="w-[min(96vw,72rem)]">
+      <Dialog
+        open={isOpen}
+        onOpenChange={setIsOpen}
+        title={label}
+        description={`${media.width}x${media.height} ${media.format}`}
+        className="w-[min(96vw,72rem)]"
+      >
         {/* eslint-disable-next-line @next/next/no-img-element -- private, access-checked bytes: no image optimiser */}
         <img src={media.url} alt={label} className="max-h-[75vh] w-full object-contain" />
       </Dialog>
@@ -56,7 +68,10 @@ function ImagePreview({ media, label, isZoomable }: { media: Media; label: strin
 function TextPreview({ url, label }: { url: string; label: string }) {
   const { data, isError } = useQuery({ queryKey: ["media-text", url], queryFn: async () => (await fetch(url)).text() });
   return (
-    <pre aria-label={label} className="max-h-60 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-2 text-xs whitespace-pre-wrap dark:border-zinc-800 dark:bg-zinc-950">
+    <pre
+      aria-label={label}
+      className="max-h-60 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-2 text-xs whitespace-pre-wrap dark:border-zinc-800 dark:bg-zinc-950"
+    >
       {isError ? "Could not load the text" : (data ?? "Loading...")}
     </pre>
   );

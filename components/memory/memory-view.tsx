@@ -20,8 +20,15 @@ export function MemoryView({ projectId, initialAssets }: { projectId: string; in
     <section className="mx-auto w-full max-w-6xl p-6">
       <div className="mb-6 flex flex-wrap items-center gap-2" role="group" aria-label="Filter by type">
         {(["all", ...TASK_TYPES] as const).map((type) => (
-          <Button key={type} size="sm" variant={filter === type ? "primary" : "secondary"} aria-pressed={filter === type} onClick={() => setFilter(type)}>
-            {type === "all" ? "All" : TASK_TYPE_META[type].label} ({type === "all" ? assets.length : assets.filter((asset) => asset.assetType === type).length})
+          <Button
+            key={type}
+            size="sm"
+            variant={filter === type ? "primary" : "secondary"}
+            aria-pressed={filter === type}
+            onClick={() => setFilter(type)}
+          >
+            {type === "all" ? "All" : TASK_TYPE_META[type].label} (
+            {type === "all" ? assets.length : assets.filter((asset) => asset.assetType === type).length})
           </Button>
         ))}
       </div>
@@ -30,7 +37,9 @@ export function MemoryView({ projectId, initialAssets }: { projectId: string; in
         <div className="flex flex-col items-center rounded-xl border border-dashed border-zinc-300 p-12 text-center dark:border-zinc-700">
           <Brain className="h-10 w-10 text-zinc-400" aria-hidden />
           <h2 className="mt-3 font-medium">Nothing approved yet</h2>
-          <p className="mt-1 max-w-sm text-sm text-zinc-500">Generate on a card, then approve the results you want to keep. They gather here.</p>
+          <p className="mt-1 max-w-sm text-sm text-zinc-500">
+            Generate on a card, then approve the results you want to keep. They gather here.
+          </p>
         </div>
       ) : (
         shown.map((type) => {
@@ -44,7 +53,11 @@ export function MemoryView({ projectId, initialAssets }: { projectId: string; in
               </h2>
               <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label={`Approved ${label.toLowerCase()} assets`}>
                 {group.map((asset) => (
-                  <li key={asset.id} className="overflow-hidden rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" data-testid="asset">
+                  <li
+                    key={asset.id}
+                    className="overflow-hidden rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+                    data-testid="asset"
+                  >
                     {asset.media?.mime.startsWith("image/") && (
                       // eslint-disable-next-line @next/next/no-img-element -- private, access-checked bytes: no image optimiser
                       <img src={asset.media.url} alt={asset.title} className="aspect-video w-full object-cover" />

@@ -22,7 +22,9 @@ export function ProjectForm({ project, submitLabel, serverErrors, isPending, onS
   const [errors, setErrors] = useState<FieldErrors>({});
   // A field edited since the last submit no longer shows the error it had.
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
-  const shown = Object.fromEntries(Object.entries({ ...serverErrors, ...errors }).filter(([key]) => !edited.has(key.replace(/^brief\./, ""))));
+  const shown = Object.fromEntries(
+    Object.entries({ ...serverErrors, ...errors }).filter(([key]) => !edited.has(key.replace(/^brief\./, ""))),
+  );
   const brief = project?.brief ?? {};
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -30,7 +32,10 @@ export function ProjectForm({ project, submitLabel, serverErrors, isPending, onS
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "").trim();
     const duration = text("targetDurationMinutes");
-    const themes = text("themes").split(",").map((theme) => theme.trim()).filter(Boolean);
+    const themes = text("themes")
+      .split(",")
+      .map((theme) => theme.trim())
+      .filter(Boolean);
     const candidate = {
       ...(text("template") && { template: text("template") }),
       title: text("title"),
@@ -67,7 +72,9 @@ export function ProjectForm({ project, submitLabel, serverErrors, isPending, onS
         {(props) => <Input {...props} name="title" defaultValue={project?.title} placeholder="The Lighthouse Keeper" autoFocus />}
       </Field>
       <Field label="Description" errors={shown.description}>
-        {(props) => <Textarea {...props} name="description" defaultValue={project?.description} placeholder="Logline, synopsis or script notes" />}
+        {(props) => (
+          <Textarea {...props} name="description" defaultValue={project?.description} placeholder="Logline, synopsis or script notes" />
+        )}
       </Field>
       {!project && (
         <Field label="Start from" hint={undefined} errors={shown.template}>
@@ -89,7 +96,9 @@ export function ProjectForm({ project, submitLabel, serverErrors, isPending, onS
           {(props) => <Input {...props} name="genre" defaultValue={brief.genre} placeholder="Drama" />}
         </Field>
         <Field label="Target duration (minutes)" errors={shown["brief.targetDurationMinutes"]}>
-          {(props) => <Input {...props} name="targetDurationMinutes" type="number" min={0} step="any" defaultValue={brief.targetDurationMinutes} />}
+          {(props) => (
+            <Input {...props} name="targetDurationMinutes" type="number" min={0} step="any" defaultValue={brief.targetDurationMinutes} />
+          )}
         </Field>
         <Field label="Style" errors={shown["brief.style"]} className="col-span-2">
           {(props) => <Input {...props} name="style" defaultValue={brief.style} placeholder="Moody, 35mm, muted palette" />}

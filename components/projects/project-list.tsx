@@ -83,7 +83,9 @@ export function ProjectList({ initialProjects }: { initialProjects: Project[] })
         <div className="flex flex-col items-center rounded-xl border border-dashed border-zinc-300 p-12 text-center dark:border-zinc-700">
           <Clapperboard className="h-10 w-10 text-zinc-400" aria-hidden />
           <h2 className="mt-3 font-medium">No projects yet</h2>
-          <p className="mt-1 max-w-sm text-sm text-zinc-500">A project is a film, an episode or a campaign. Create one to start its board.</p>
+          <p className="mt-1 max-w-sm text-sm text-zinc-500">
+            A project is a film, an episode or a campaign. Create one to start its board.
+          </p>
           <Button className="mt-4" onClick={() => setIsCreating(true)}>
             <Plus className="h-4 w-4" aria-hidden />
             Create your first project
@@ -124,8 +126,14 @@ export function ProjectList({ initialProjects }: { initialProjects: Project[] })
               <p className="mt-1 line-clamp-2 min-h-10 text-sm text-zinc-500">{project.description || "No description"}</p>
               <div className="mt-3 flex flex-wrap gap-1.5 text-xs">
                 <span className="rounded-full bg-zinc-100 px-2 py-0.5 dark:bg-zinc-800">{STATUS_LABELS[project.status]}</span>
-                {project.brief.genre && <span className="rounded-full bg-indigo-50 px-2 py-0.5 text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300">{project.brief.genre}</span>}
-                {project.brief.contentRating && <span className="rounded-full bg-zinc-100 px-2 py-0.5 dark:bg-zinc-800">{project.brief.contentRating}</span>}
+                {project.brief.genre && (
+                  <span className="rounded-full bg-indigo-50 px-2 py-0.5 text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300">
+                    {project.brief.genre}
+                  </span>
+                )}
+                {project.brief.contentRating && (
+                  <span className="rounded-full bg-zinc-100 px-2 py-0.5 dark:bg-zinc-800">{project.brief.contentRating}</span>
+                )}
               </div>
             </li>
           ))}

@@ -11,11 +11,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("card_id", "uuid", (c) => c.notNull().references("task_cards.id").onDelete("cascade"))
     .addColumn("project_id", "uuid", (c) => c.notNull().references("projects.id").onDelete("cascade"))
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("queued").check(sql`status in ('queued', 'processing', 'completed', 'failed', 'cancelled')`),
+      c
+        .notNull()
+        .defaultTo("queued")
+        .check(sql`status in ('queued', 'processing', 'completed', 'failed', 'cancelled')`),
     )
     .addColumn("task_type", "text", (c) => c.notNull())
     .addColumn("params", "jsonb", (c) => c.notNull())
-    .addColumn("priority", "integer", (c) => c.notNull().defaultTo(2).check(sql`priority between 1 and 3`))
+    .addColumn("priority", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(2)
+        .check(sql`priority between 1 and 3`),
+    )
     .addColumn("progress", "real", (c) => c.notNull().defaultTo(0))
     .addColumn("current_step", "text")
     .addColumn("error_message", "text")
@@ -31,7 +39,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("completed_at", "timestamptz")
     .execute();
   await db.schema.createIndex("generation_jobs_card_idx").on("generation_jobs").columns(["card_id", "created_at desc"]).execute();
-  await sql`create index generation_jobs_active_idx on generation_jobs (project_id, created_at) where status in ('queued', 'processing')`.execute(db);
+  await sql`create index generation_jobs_active_idx on generation_jobs (project_id, created_at) where status in ('queued', 'processing')`.execute(
+    db,
+  );
 
   await db.schema
     .createTable("job_events")
@@ -71,7 +81,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn("function_id", "text", (c) => c.notNull())
     .addColumn("event", "jsonb", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("queued").check(sql`status in ('queued', 'completed', 'failed', 'cancelled')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("queued")
+        .check(sql`status in ('queued', 'completed', 'failed', 'cancelled')`),
+    )
     .addColumn("attempt", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("steps", "jsonb", (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn("stack", "jsonb", (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
@@ -88,5 +103,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("finished_at", "timestamptz")
     .execute();
   await sql`create index engine_runs_due_idx on engine_runs (due_at) where status = 'queued'`.execute(db);
-  await sql`create index engine_runs_leased_idx on engine_runs (function_id) where status = 'queued' and lease_until is not null`.execute(db);
+  await sql`create index engine_runs_leased_idx on engine_runs (function_id) where status = 'queued' and lease_until is not null`.execute(
+    db,
+  );
 }

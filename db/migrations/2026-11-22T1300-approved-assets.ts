@@ -7,7 +7,9 @@ import { type Kysely, sql } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table generation_jobs alter column card_id drop not null`.execute(db);
   await sql`alter table generation_jobs drop constraint generation_jobs_card_id_fkey`.execute(db);
-  await sql`alter table generation_jobs add constraint generation_jobs_card_id_fkey foreign key (card_id) references task_cards(id) on delete set null`.execute(db);
+  await sql`alter table generation_jobs add constraint generation_jobs_card_id_fkey foreign key (card_id) references task_cards(id) on delete set null`.execute(
+    db,
+  );
 
   await db.schema
     .createTable("approved_assets")
@@ -23,6 +25,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("metadata", "jsonb", (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex("approved_assets_project_idx").on("approved_assets").columns(["project_id", "asset_type", "created_at"]).execute();
+  await db.schema
+    .createIndex("approved_assets_project_idx")
+    .on("approved_assets")
+    .columns(["project_id", "asset_type", "created_at"])
+    .execute();
   await db.schema.createIndex("approved_assets_card_idx").on("approved_assets").column("card_id").execute();
 }

@@ -8,7 +8,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("job_id", "uuid", (c) => c.notNull().unique().references("generation_jobs.id").onDelete("cascade"))
     .addColumn("url", "text", (c) => c.notNull())
     .addColumn("payload", "jsonb", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("pending").check(sql`status in ('pending', 'delivered', 'failed')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`status in ('pending', 'delivered', 'failed')`),
+    )
     .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("last_status_code", "integer")
     .addColumn("last_error", "text")

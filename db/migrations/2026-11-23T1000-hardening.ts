@@ -18,12 +18,20 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`update webhook_deliveries set terminal_key = (payload ->> 'event') || ':0'`.execute(db);
   await sql`alter table webhook_deliveries alter column terminal_key set not null`.execute(db);
   await sql`alter table webhook_deliveries drop constraint webhook_deliveries_job_id_key`.execute(db);
-  await db.schema.createIndex("webhook_deliveries_job_terminal_idx").on("webhook_deliveries").columns(["job_id", "terminal_key"]).unique().execute();
+  await db.schema
+    .createIndex("webhook_deliveries_job_terminal_idx")
+    .on("webhook_deliveries")
+    .columns(["job_id", "terminal_key"])
+    .unique()
+    .execute();
 
   await db.schema.alterTable("engine_runs").addColumn("ran_by", "text").execute();
 
   // How many times the job was handed to its provider: more than once only for a step re-run after a crash.
-  await db.schema.alterTable("generation_jobs").addColumn("provider_submissions", "integer", (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("generation_jobs")
+    .addColumn("provider_submissions", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
 
   // Generation slots: jobs generating now, and the waiting line in priority order.
   await sql`create index generation_jobs_processing_idx on generation_jobs (id) where status = 'processing'`.execute(db);

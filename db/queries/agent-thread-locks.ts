@@ -7,7 +7,15 @@ import { getDb } from "../index";
  * A lease (not a session lock) so that a turn waiting on a slow model holds no database connection, and a
  * crashed process's turn frees the thread when its lease runs out.
  */
-export async function acquireThreadLock({ threadId, holder, leaseMs }: { threadId: string; holder: string; leaseMs: number }): Promise<boolean> {
+export async function acquireThreadLock({
+  threadId,
+  holder,
+  leaseMs,
+}: {
+  threadId: string;
+  holder: string;
+  leaseMs: number;
+}): Promise<boolean> {
   const { rows } = await sql<{ holder: string }>`
     insert into agent_thread_locks (thread_id, holder, expires_at)
     values (${threadId}, ${holder}, now() + ${leaseMs} * interval '1 millisecond')

@@ -53,16 +53,19 @@ export async function deleteAssetRow({ assetId }: { assetId: string }): Promise<
 }
 
 /** A project's approved assets with their media and the title of the card they came from, newest first. */
-export async function listAssetsOfProject({ projectId, assetType }: { projectId: string; assetType?: TaskType }): Promise<AssetWithSources[]> {
+export async function listAssetsOfProject({
+  projectId,
+  assetType,
+}: {
+  projectId: string;
+  assetType?: TaskType;
+}): Promise<AssetWithSources[]> {
   let query = getDb()
     .selectFrom("approved_assets")
     .innerJoin("media", "media.id", "approved_assets.media_id")
     .leftJoin("task_cards", "task_cards.id", "approved_assets.card_id")
     .selectAll("approved_assets")
-    .select((eb) => [
-      eb.fn.toJson("media").as("media"),
-      "task_cards.title as card_title",
-    ])
+    .select((eb) => [eb.fn.toJson("media").as("media"), "task_cards.title as card_title"])
     .where("approved_assets.project_id", "=", projectId)
     .orderBy("approved_assets.created_at", "desc");
   if (assetType) query = query.where("approved_assets.asset_type", "=", assetType);
@@ -71,7 +74,13 @@ export async function listAssetsOfProject({ projectId, assetType }: { projectId:
 }
 
 /** The media of an approved asset of the project (a video's reference image), if there is one. */
-export async function findAssetMediaInProject({ assetId, projectId }: { assetId: string; projectId: string }): Promise<MediaRow | undefined> {
+export async function findAssetMediaInProject({
+  assetId,
+  projectId,
+}: {
+  assetId: string;
+  projectId: string;
+}): Promise<MediaRow | undefined> {
   if (!isUuid(assetId)) return undefined;
   return getDb()
     .selectFrom("approved_assets")

@@ -22,25 +22,39 @@ const PARALLEL_READERS = 3;
  * snapshot: a move committed during the read shows entirely or not at all. The first connection exports
  * its snapshot and up to two idle ones import it, so the columns are still read in parallel.
  */
-export async function selectBoardSnapshot({ projectId, ownerId }: { projectId: string; ownerId: string }): Promise<BoardSnapshot | undefined> {
+export async function selectBoardSnapshot({
+  projectId,
+  ownerId,
+}: {
+  projectId: string;
+  ownerId: string;
+}): Promise<BoardSnapshot | undefined> {
   if (!isUuid(projectId)) return undefined;
   const pool = getPool();
   const leader = await pool.connect();
   const helpers: pg.PoolClient[] = [];
   try {
-    const [, exported] = (await leader.query("begin isolation level repeatable read read only; select pg_export_snapshot() as id")) as unknown as [unknown, pg.QueryResult<{ id: string }>];
+    const [, exported] = (await leader.query(
+      "begin isolation level repeatable read read only; select pg_export_snapshot() as id",
+    )) as unknown as [unknown, pg.QueryResult<{ id: string }>];
     const head = await selectBoardHead(leader, { projectId, ownerId });
     if (!head) return undefined;
 
     // Only connections idle right now: waiting for one while holding another could starve the pool.
     const canConnectAtOnce = () => pool.idleCount > 0 || pool.totalCount < (pool.options.max ?? 10);
-    while (helpers.length < Math.min(PARALLEL_READERS, head.activities.length) - 1 && canConnectAtOnce()) helpers.push(await pool.connect());
-    await Promise.all(helpers.map((helper) => helper.query(`begin isolation level repeatable read read only; set transaction snapshot '${exported.rows[0]!.id}'`)));
+    while (helpers.length < Math.min(PARALLEL_READERS, head.activities.length) - 1 && canConnectAtOnce())
+      helpers.push(await pool.connect());
+    await Promise.all(
+      helpers.map((helper) =>
+        helper.query(`begin isolation level repeatable read read only; set transaction snapshot '${exported.rows[0]!.id}'`),
+      ),
+    );
 
     const cards = new Array<string>(head.activities.length);
     let next = 0;
     const read = async (client: pg.PoolClient) => {
-      for (let index = next++; index < head.activities.length; index = next++) cards[index] = await selectCardsJson(client, head.activities[index]!.id);
+      for (let index = next++; index < head.activities.length; index = next++)
+        cards[index] = await selectCardsJson(client, head.activities[index]!.id);
     };
     await Promise.all([leader, ...helpers].map(read));
     return { head, cards };
@@ -54,7 +68,10 @@ export async function selectBoardSnapshot({ projectId, ownerId }: { projectId: s
   }
 }
 
-async function selectBoardHead(client: pg.PoolClient, { projectId, ownerId }: { projectId: string; ownerId: string }): Promise<BoardHead | undefined> {
+async function selectBoardHead(
+  client: pg.PoolClient,
+  { projectId, ownerId }: { projectId: string; ownerId: string },
+): Promise<BoardHead | undefined> {
   const { rows } = await client.query<{ project: string; activity_id: string | null; activity: string | null }>(
     `select
       json_build_object(

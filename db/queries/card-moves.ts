@@ -28,7 +28,15 @@ export async function selectMoveContext(input: {
 }): Promise<MoveContext> {
   const ids = [input.cardId, input.activityId, input.prevId, input.nextId];
   if (!ids.every((id) => id === null || isUuid(id))) {
-    return { cardProjectId: null, cardTaskType: null, cardParams: null, targetProjectId: null, targetTaskType: null, prev: null, next: null };
+    return {
+      cardProjectId: null,
+      cardTaskType: null,
+      cardParams: null,
+      targetProjectId: null,
+      targetTaskType: null,
+      prev: null,
+      next: null,
+    };
   }
 
   const { rows } = await sql<{

@@ -2,7 +2,16 @@ import "server-only";
 import { getDb } from "../index";
 
 export async function insertChatMessages(
-  rows: Array<{ projectId: string; cardId: string | null; threadId: string; agentType: string; userId: string | null; role: "user" | "assistant" | "tool" | "system"; content: string; metadata?: Record<string, unknown> }>,
+  rows: Array<{
+    projectId: string;
+    cardId: string | null;
+    threadId: string;
+    agentType: string;
+    userId: string | null;
+    role: "user" | "assistant" | "tool" | "system";
+    content: string;
+    metadata?: Record<string, unknown>;
+  }>,
 ): Promise<void> {
   if (rows.length === 0) return;
   await getDb()

@@ -11,12 +11,30 @@ export async function insertRuns(runs: Array<{ functionId: string; event: unknow
   if (runs.length === 0) return;
   await getDb()
     .insertInto("engine_runs")
-    .values(runs.map((run) => ({ function_id: run.functionId, event: JSON.stringify(run.event), priority_seconds: run.prioritySeconds, steps: "{}", stack: "[]", pending: null, output: null })))
+    .values(
+      runs.map((run) => ({
+        function_id: run.functionId,
+        event: JSON.stringify(run.event),
+        priority_seconds: run.prioritySeconds,
+        steps: "{}",
+        stack: "[]",
+        pending: null,
+        output: null,
+      })),
+    )
     .execute();
 }
 
 /** Cancels the queued runs of a function whose triggering event has `field` equal to `value`. */
-export async function cancelRunsMatching({ functionId, field, value }: { functionId: string; field: string; value: unknown }): Promise<number> {
+export async function cancelRunsMatching({
+  functionId,
+  field,
+  value,
+}: {
+  functionId: string;
+  field: string;
+  value: unknown;
+}): Promise<number> {
   const result = await sql`
     update engine_runs set status = 'cancelled', finished_at = now(), updated_at = now(), error = 'cancelled by event'
     where function_id = ${functionId} and status = 'queued' and event -> 'data' -> ${field} = ${JSON.stringify(value)}::jsonb
@@ -28,20 +46,30 @@ export async function cancelRunsMatching({ functionId, field, value }: { functio
  * Claims the most urgent due run whose function has a free concurrency slot: urgency is the due time
  * moved earlier by the run's priority seconds. Runs locked by another claimer are skipped.
  */
-export async function claimRun({ owner, leaseMs, limits }: { owner: string; leaseMs: number; limits: Record<string, number | null> }): Promise<EngineRunRow | undefined> {
-  return getDb().transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${CLAIM_LOCK})`.execute(trx);
-    const { rows: busy } = await sql<{ function_id: string; running: number }>`
+export async function claimRun({
+  owner,
+  leaseMs,
+  limits,
+}: {
+  owner: string;
+  leaseMs: number;
+  limits: Record<string, number | null>;
+}): Promise<EngineRunRow | undefined> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${CLAIM_LOCK})`.execute(trx);
+      const { rows: busy } = await sql<{ function_id: string; running: number }>`
       select function_id, count(*)::int as running from engine_runs
       where status = 'queued' and lease_until > now() group by function_id
     `.execute(trx);
-    const running = new Map(busy.map((row) => [row.function_id, row.running]));
-    const eligible = Object.entries(limits)
-      .filter(([functionId, limit]) => limit === null || (running.get(functionId) ?? 0) < limit)
-      .map(([functionId]) => functionId);
-    if (eligible.length === 0) return undefined;
+      const running = new Map(busy.map((row) => [row.function_id, row.running]));
+      const eligible = Object.entries(limits)
+        .filter(([functionId, limit]) => limit === null || (running.get(functionId) ?? 0) < limit)
+        .map(([functionId]) => functionId);
+      if (eligible.length === 0) return undefined;
 
-    const { rows } = await sql<EngineRunRow>`
+      const { rows } = await sql<EngineRunRow>`
       update engine_runs set lease_owner = ${owner}, ran_by = ${owner}, lease_until = now() + ${leaseMs} * interval '1 millisecond', updated_at = now()
       where id = (
         select id from engine_runs
@@ -53,8 +81,8 @@ export async function claimRun({ owner, leaseMs, limits }: { owner: string; leas
       )
       returning *
     `.execute(trx);
-    return rows[0];
-  });
+      return rows[0];
+    });
 }
 
 /** Hands back every lease `owner` holds (a process stopping): the runs are due again at once. */
@@ -77,7 +105,13 @@ export async function renewLease({ runId, owner, leaseMs }: { runId: string; own
   return Number(result.numAffectedRows ?? 0) === 1;
 }
 
-export type RunState = { steps: Record<string, unknown>; stack: string[]; attempt: number; pending: Record<string, unknown> | null; isParallel: boolean };
+export type RunState = {
+  steps: Record<string, unknown>;
+  stack: string[];
+  attempt: number;
+  pending: Record<string, unknown> | null;
+  isParallel: boolean;
+};
 
 function stateColumns(state: RunState) {
   return {
@@ -103,7 +137,17 @@ export async function saveRunState({ runId, owner, state }: { runId: string; own
 }
 
 /** Releases the run until `dueAt` (a sleep or a retry back-off), with its memo saved. */
-export async function parkRun({ runId, owner, state, dueAt }: { runId: string; owner: string; state: RunState; dueAt: Date }): Promise<void> {
+export async function parkRun({
+  runId,
+  owner,
+  state,
+  dueAt,
+}: {
+  runId: string;
+  owner: string;
+  state: RunState;
+  dueAt: Date;
+}): Promise<void> {
   await getDb()
     .updateTable("engine_runs")
     .set({ ...stateColumns(state), due_at: dueAt, lease_owner: null, lease_until: null })
@@ -113,7 +157,19 @@ export async function parkRun({ runId, owner, state, dueAt }: { runId: string; o
     .execute();
 }
 
-export async function finishRun({ runId, owner, status, output, error }: { runId: string; owner: string; status: "completed" | "failed"; output?: unknown; error?: string }): Promise<void> {
+export async function finishRun({
+  runId,
+  owner,
+  status,
+  output,
+  error,
+}: {
+  runId: string;
+  owner: string;
+  status: "completed" | "failed";
+  output?: unknown;
+  error?: string;
+}): Promise<void> {
   await getDb()
     .updateTable("engine_runs")
     .set({
@@ -136,7 +192,13 @@ export async function runStatus({ runId }: { runId: string }): Promise<EngineRun
   return row?.status;
 }
 
-export async function setRunPriority({ runIdsOfEvent, prioritySeconds }: { runIdsOfEvent: { field: string; value: string }; prioritySeconds: number }): Promise<void> {
+export async function setRunPriority({
+  runIdsOfEvent,
+  prioritySeconds,
+}: {
+  runIdsOfEvent: { field: string; value: string };
+  prioritySeconds: number;
+}): Promise<void> {
   await sql`
     update engine_runs set priority_seconds = ${prioritySeconds}, updated_at = now()
     where status = 'queued' and event -> 'data' ->> ${runIdsOfEvent.field} = ${runIdsOfEvent.value}

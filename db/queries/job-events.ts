@@ -13,7 +13,13 @@ import type { Executor } from "./executor";
  * crash does not log twice. Returns the new id, or undefined for a duplicate.
  */
 export async function insertJobEvent(
-  { jobId, projectId, kind, payload, dedupeKey }: { jobId: string; projectId: string; kind: JobEventKind; payload: unknown; dedupeKey?: string },
+  {
+    jobId,
+    projectId,
+    kind,
+    payload,
+    dedupeKey,
+  }: { jobId: string; projectId: string; kind: JobEventKind; payload: unknown; dedupeKey?: string },
   db: Executor = getDb(),
 ): Promise<string | undefined> {
   const append = async (trx: Executor) => {
@@ -32,7 +38,15 @@ export async function insertJobEvent(
   return db.isTransaction ? append(db) : db.transaction().execute(append);
 }
 
-export async function listJobEventsAfter({ projectId, afterId, limit = 500 }: { projectId: string; afterId: string; limit?: number }): Promise<JobEventRow[]> {
+export async function listJobEventsAfter({
+  projectId,
+  afterId,
+  limit = 500,
+}: {
+  projectId: string;
+  afterId: string;
+  limit?: number;
+}): Promise<JobEventRow[]> {
   return getDb()
     .selectFrom("job_events")
     .selectAll()
@@ -44,6 +58,10 @@ export async function listJobEventsAfter({ projectId, afterId, limit = 500 }: { 
 }
 
 export async function latestJobEventId({ projectId }: { projectId: string }): Promise<string> {
-  const row = await getDb().selectFrom("job_events").select((eb) => eb.fn.max("id").as("id")).where("project_id", "=", projectId).executeTakeFirst();
+  const row = await getDb()
+    .selectFrom("job_events")
+    .select((eb) => eb.fn.max("id").as("id"))
+    .where("project_id", "=", projectId)
+    .executeTakeFirst();
   return row?.id ?? "0";
 }

@@ -5,11 +5,33 @@ import type { JobRow, JobStatus, MediaRow } from "../types";
 import { type Executor, isUuid } from "./executor";
 
 type JobValues = Partial<
-  Pick<JobRow, "status" | "progress" | "current_step" | "error_message" | "retry_count" | "priority" | "engine_run_id" | "estimated_seconds" | "started_at" | "completed_at">
+  Pick<
+    JobRow,
+    | "status"
+    | "progress"
+    | "current_step"
+    | "error_message"
+    | "retry_count"
+    | "priority"
+    | "engine_run_id"
+    | "estimated_seconds"
+    | "started_at"
+    | "completed_at"
+  >
 > & { metadata?: string };
 
 export async function insertJob(
-  values: { cardId: string; projectId: string; taskType: JobRow["task_type"]; params: unknown; priority: number; provider: string; callbackUrl: string | null; estimatedSeconds: number | null; maxRetries: number },
+  values: {
+    cardId: string;
+    projectId: string;
+    taskType: JobRow["task_type"];
+    params: unknown;
+    priority: number;
+    provider: string;
+    callbackUrl: string | null;
+    estimatedSeconds: number | null;
+    maxRetries: number;
+  },
   db: Executor = getDb(),
 ): Promise<JobRow> {
   return db
@@ -89,24 +111,34 @@ export type SlotClaim = { job: JobRow; isGranted: boolean; ahead: number };
  * of it (higher priority first, then first come). `ahead` counts the queued jobs before it; a job that is
  * not queued comes back unchanged and not granted.
  */
-export async function claimGenerationSlot({ jobId, limit, values }: { jobId: string; limit: number; values: JobValues }): Promise<SlotClaim | undefined> {
-  return getDb().transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${GENERATION_SLOTS_LOCK})`.execute(trx);
-    const job = await trx.selectFrom("generation_jobs").selectAll().where("id", "=", jobId).executeTakeFirst();
-    if (!job || job.status !== "queued") return job && { job, isGranted: false, ahead: 0 };
+export async function claimGenerationSlot({
+  jobId,
+  limit,
+  values,
+}: {
+  jobId: string;
+  limit: number;
+  values: JobValues;
+}): Promise<SlotClaim | undefined> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${GENERATION_SLOTS_LOCK})`.execute(trx);
+      const job = await trx.selectFrom("generation_jobs").selectAll().where("id", "=", jobId).executeTakeFirst();
+      if (!job || job.status !== "queued") return job && { job, isGranted: false, ahead: 0 };
 
-    const { rows } = await sql<{ running: number; ahead: number }>`
+      const { rows } = await sql<{ running: number; ahead: number }>`
       select
         (select count(*)::int from generation_jobs where status = 'processing') as running,
         (select count(*)::int from generation_jobs where status = 'queued'
           and (priority, created_at, id) < (${job.priority}, ${job.created_at}, ${job.id})) as ahead
     `.execute(trx);
-    const { running, ahead } = rows[0]!;
-    if (running + ahead >= limit) return { job, isGranted: false, ahead };
+      const { running, ahead } = rows[0]!;
+      if (running + ahead >= limit) return { job, isGranted: false, ahead };
 
-    const granted = await updateJobIf({ jobId, from: ["queued"], values: { ...values, status: "processing" } }, trx);
-    return { job: granted ?? job, isGranted: Boolean(granted), ahead };
-  });
+      const granted = await updateJobIf({ jobId, from: ["queued"], values: { ...values, status: "processing" } }, trx);
+      return { job: granted ?? job, isGranted: Boolean(granted), ahead };
+    });
 }
 
 /** Counts one more hand-over of the job to its provider. */

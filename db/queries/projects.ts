@@ -21,9 +21,15 @@ export async function insertProject({ values }: { values: NewProjectRow }, db: E
   return db.insertInto("projects").values(values).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function updateProjectRow(
-  { projectId, ownerId, values }: { projectId: string; ownerId: string; values: ProjectUpdate },
-): Promise<ProjectRow | undefined> {
+export async function updateProjectRow({
+  projectId,
+  ownerId,
+  values,
+}: {
+  projectId: string;
+  ownerId: string;
+  values: ProjectUpdate;
+}): Promise<ProjectRow | undefined> {
   if (!isUuid(projectId)) return undefined;
   return getDb()
     .updateTable("projects")

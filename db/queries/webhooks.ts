@@ -3,7 +3,12 @@ import { getDb } from "../index";
 import type { WebhookDeliveryRow } from "../types";
 
 /** Records the delivery of one terminal state of a job; undefined when that state already has one. */
-export async function insertDeliveryOnce(values: { jobId: string; terminalKey: string; url: string; payload: Record<string, unknown> }): Promise<WebhookDeliveryRow | undefined> {
+export async function insertDeliveryOnce(values: {
+  jobId: string;
+  terminalKey: string;
+  url: string;
+  payload: Record<string, unknown>;
+}): Promise<WebhookDeliveryRow | undefined> {
   return getDb()
     .insertInto("webhook_deliveries")
     .values({ job_id: values.jobId, terminal_key: values.terminalKey, url: values.url, payload: JSON.stringify(values.payload) })
@@ -16,7 +21,17 @@ export async function findDelivery({ deliveryId }: { deliveryId: string }): Prom
   return getDb().selectFrom("webhook_deliveries").selectAll().where("id", "=", deliveryId).executeTakeFirst();
 }
 
-export async function recordAttempt({ deliveryId, statusCode, error, isDelivered }: { deliveryId: string; statusCode: number | null; error: string | null; isDelivered: boolean }): Promise<void> {
+export async function recordAttempt({
+  deliveryId,
+  statusCode,
+  error,
+  isDelivered,
+}: {
+  deliveryId: string;
+  statusCode: number | null;
+  error: string | null;
+  isDelivered: boolean;
+}): Promise<void> {
   await getDb()
     .updateTable("webhook_deliveries")
     .set((eb) => ({
@@ -30,5 +45,10 @@ export async function recordAttempt({ deliveryId, statusCode, error, isDelivered
 }
 
 export async function markDeliveryFailed({ deliveryId, error }: { deliveryId: string; error: string }): Promise<void> {
-  await getDb().updateTable("webhook_deliveries").set({ status: "failed", last_error: error }).where("id", "=", deliveryId).where("status", "=", "pending").execute();
+  await getDb()
+    .updateTable("webhook_deliveries")
+    .set({ status: "failed", last_error: error })
+    .where("id", "=", deliveryId)
+    .where("status", "=", "pending")
+    .execute();
 }

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { BoardPage } from "../fixtures/board-page";
 
-test("a creator builds a board, drags cards by mouse and keyboard, edits parameters, and finds it all after a reload", async ({ page, browser }) => {
+test("a creator builds a board, drags cards by mouse and keyboard, edits parameters, and finds it all after a reload", async ({
+  page,
+  browser,
+}) => {
   const board = new BoardPage(page);
   await board.signUp("Mira");
   const projectId = await board.createProject("The Lighthouse Keeper");
@@ -84,7 +87,11 @@ test("a move the server refuses is rolled back with a message", async ({ page })
   const refused = new Promise<void>((resolve) => (refuse = resolve));
   await page.route(/\/api\/cards\/[^/]+\/move$/, async (route) => {
     await refused;
-    await route.fulfill({ status: 409, contentType: "application/json", body: JSON.stringify({ error: { code: "conflict", message: "The column changed while you were moving" } }) });
+    await route.fulfill({
+      status: 409,
+      contentType: "application/json",
+      body: JSON.stringify({ error: { code: "conflict", message: "The column changed while you were moving" } }),
+    });
   });
   const announcement = page.locator("[id^='DndLiveRegion']").first();
   await board.card("Second").focus();

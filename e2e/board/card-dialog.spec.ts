@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { BoardPage } from "../fixtures/board-page";
 
-test("Enter opens a focused card and keeps it open; Generate uses the prompt on screen; unsaved edits are not lost silently", async ({ page }) => {
+test("Enter opens a focused card and keeps it open; Generate uses the prompt on screen; unsaved edits are not lost silently", async ({
+  page,
+}) => {
   const board = new BoardPage(page);
   await board.signUp("Keys");
   await board.createProject("Keyboard and form");

@@ -21,22 +21,40 @@ function database() {
   return new pg.Client({ connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/reelboard` });
 }
 
-test("kill -9 in the middle of 20 jobs, while steps run: after a restart another process takes the runs over, all complete, every step's effect exactly once", async ({ playwright }) => {
+test("kill -9 in the middle of 20 jobs, while steps run: after a restart another process takes the runs over, all complete, every step's effect exactly once", async ({
+  playwright,
+}) => {
   test.setTimeout(240_000);
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
   let app = start();
   try {
     await waitForApp(BASE);
     const api = await playwright.request.newContext({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } });
-    expect((await api.post("/api/auth/sign-up/email", { data: { name: "Crash", email: "crash@example.com", password: "crash-test-password" } })).ok()).toBe(true);
+    expect(
+      (
+        await api.post("/api/auth/sign-up/email", { data: { name: "Crash", email: "crash@example.com", password: "crash-test-password" } })
+      ).ok(),
+    ).toBe(true);
     const { project } = await (await api.post("/api/projects", { data: { title: "Crash test" } })).json();
-    const { activity } = await (await api.post(`/api/projects/${project.id}/activities`, { data: { title: "Frames", taskType: "image" } })).json();
-    const { activity: shots } = await (await api.post(`/api/projects/${project.id}/activities`, { data: { title: "Shots", taskType: "video" } })).json();
+    const { activity } = await (
+      await api.post(`/api/projects/${project.id}/activities`, { data: { title: "Frames", taskType: "image" } })
+    ).json();
+    const { activity: shots } = await (
+      await api.post(`/api/projects/${project.id}/activities`, { data: { title: "Shots", taskType: "video" } })
+    ).json();
     const jobIds: string[] = [];
     // Video jobs keep ffmpeg busy inside one step for a while, so that the kill lands while steps run.
     const cards = [
-      ...Array.from({ length: VIDEO_JOBS }, (_, n) => ({ column: shots.id, title: `Shot ${n}`, generationParams: { prompt: `shot ${n}`, durationSeconds: 12, fps: 30, resolution: "640x360" } })),
-      ...Array.from({ length: IMAGE_JOBS }, (_, n) => ({ column: activity.id, title: `Frame ${n}`, generationParams: { prompt: `frame ${n}`, numImages: 2, resolution: "64x64" } })),
+      ...Array.from({ length: VIDEO_JOBS }, (_, n) => ({
+        column: shots.id,
+        title: `Shot ${n}`,
+        generationParams: { prompt: `shot ${n}`, durationSeconds: 12, fps: 30, resolution: "640x360" },
+      })),
+      ...Array.from({ length: IMAGE_JOBS }, (_, n) => ({
+        column: activity.id,
+        title: `Frame ${n}`,
+        generationParams: { prompt: `frame ${n}`, numImages: 2, resolution: "64x64" },
+      })),
     ];
     for (const { column, title, generationParams } of cards) {
       const { card } = await (await api.post(`/api/activities/${column}/cards`, { data: { title, generationParams } })).json();
@@ -52,15 +70,21 @@ test("kill -9 in the middle of 20 jobs, while steps run: after a restart another
     let leasedAtKill: Array<{ id: string; lease_owner: string }> = [];
     try {
       await expect
-        .poll(async () => {
-          before = (await (await api.get(`/api/projects/${project.id}/jobs`)).json()).jobs;
-          const leased = await watcher.query("select count(*)::int as n from engine_runs where lease_owner is not null and status = 'queued'");
-          return before.filter((job) => job.status === "processing").length > 3 && leased.rows[0].n > 0;
-        }, { timeout: 60_000, intervals: [100] })
+        .poll(
+          async () => {
+            before = (await (await api.get(`/api/projects/${project.id}/jobs`)).json()).jobs;
+            const leased = await watcher.query(
+              "select count(*)::int as n from engine_runs where lease_owner is not null and status = 'queued'",
+            );
+            return before.filter((job) => job.status === "processing").length > 3 && leased.rows[0].n > 0;
+          },
+          { timeout: 60_000, intervals: [100] },
+        )
         .toBe(true);
       app.kill("SIGKILL");
       await new Promise((resolve) => app.once("exit", resolve));
-      leasedAtKill = (await watcher.query("select id, lease_owner from engine_runs where lease_owner is not null and status = 'queued'")).rows;
+      leasedAtKill = (await watcher.query("select id, lease_owner from engine_runs where lease_owner is not null and status = 'queued'"))
+        .rows;
     } finally {
       await watcher.end();
     }
@@ -70,12 +94,17 @@ test("kill -9 in the middle of 20 jobs, while steps run: after a restart another
     app = start();
     await waitForApp(BASE);
     const signIn = await playwright.request.newContext({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } });
-    expect((await signIn.post("/api/auth/sign-in/email", { data: { email: "crash@example.com", password: "crash-test-password" } })).ok()).toBe(true);
+    expect(
+      (await signIn.post("/api/auth/sign-in/email", { data: { email: "crash@example.com", password: "crash-test-password" } })).ok(),
+    ).toBe(true);
     await expect
-      .poll(async () => {
-        const jobs: Job[] = (await (await signIn.get(`/api/projects/${project.id}/jobs`)).json()).jobs;
-        return jobs.filter((job) => jobIds.includes(job.id) && job.status === "completed").length;
-      }, { timeout: 150_000, intervals: [1000] })
+      .poll(
+        async () => {
+          const jobs: Job[] = (await (await signIn.get(`/api/projects/${project.id}/jobs`)).json()).jobs;
+          return jobs.filter((job) => jobIds.includes(job.id) && job.status === "completed").length;
+        },
+        { timeout: 150_000, intervals: [1000] },
+      )
       .toBe(JOBS);
 
     // Every job: one run, completed; each step's event and each image exactly once; the files are there.
@@ -83,8 +112,13 @@ test("kill -9 in the middle of 20 jobs, while steps run: after a restart another
     await db.connect();
     try {
       // A job is completed by its last step; its run ends with the call after it.
-      const runsOfJobs = async () => (await db.query("select id, event -> 'data' ->> 'jobId' as job, status, ran_by from engine_runs")).rows.filter((run) => jobIds.includes(run.job));
-      await expect.poll(async () => (await runsOfJobs()).map((run) => run.status), { timeout: 30_000 }).toEqual(jobIds.map(() => "completed"));
+      const runsOfJobs = async () =>
+        (await db.query("select id, event -> 'data' ->> 'jobId' as job, status, ran_by from engine_runs")).rows.filter((run) =>
+          jobIds.includes(run.job),
+        );
+      await expect
+        .poll(async () => (await runsOfJobs()).map((run) => run.status), { timeout: 30_000 })
+        .toEqual(jobIds.map(() => "completed"));
       const runs = { rows: await runsOfJobs() };
       // The runs the killed process held were taken over by the new one once their leases ran out.
       for (const held of leasedAtKill) {

@@ -3,7 +3,9 @@ import { BoardPage } from "../fixtures/board-page";
 
 type Job = { id: string; cardId: string; status: string; priority: number; startedAt: string | null; currentStep: string | null };
 
-test("at most 4 jobs generate at once; the rest wait queued in priority order, show it, and can be cancelled before they start", async ({ page }) => {
+test("at most 4 jobs generate at once; the rest wait queued in priority order, show it, and can be cancelled before they start", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const board = new BoardPage(page);
   await board.signUp("Queue");

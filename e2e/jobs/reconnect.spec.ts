@@ -19,7 +19,8 @@ test("after the event stream drops and reconnects, the board catches up on what 
   let connections = 0;
   await page.route(/\/api\/projects\/[^/]+\/events/, async (route) => {
     connections++;
-    if (connections === 1) return route.fulfill({ status: 200, contentType: "text/event-stream", body: "retry: 300\nid: 999999999999\n\n" });
+    if (connections === 1)
+      return route.fulfill({ status: 200, contentType: "text/event-stream", body: "retry: 300\nid: 999999999999\n\n" });
     await reconnectAllowed;
     return route.fallback();
   });

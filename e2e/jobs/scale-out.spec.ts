@@ -12,7 +12,9 @@ const JOBS = 12;
 
 type Job = { id: string; status: string; media: Array<{ url: string }> };
 
-test("two app processes on one database share the work, the session secret and the assets; a third with private assets is refused", async ({ playwright }) => {
+test("two app processes on one database share the work, the session secret and the assets; a third with private assets is refused", async ({
+  playwright,
+}) => {
   test.setTimeout(240_000);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "reelboard-scale-"));
   fs.chmodSync(root, 0o755);
@@ -22,40 +24,58 @@ test("two app processes on one database share the work, the session secret and t
   try {
     for (const port of PORTS) await waitForApp(`http://127.0.0.1:${port}`);
     const [first, second] = await Promise.all(
-      PORTS.map((port) => playwright.request.newContext({ baseURL: `http://127.0.0.1:${port}`, extraHTTPHeaders: { origin: `http://127.0.0.1:${port}` } })),
+      PORTS.map((port) =>
+        playwright.request.newContext({ baseURL: `http://127.0.0.1:${port}`, extraHTTPHeaders: { origin: `http://127.0.0.1:${port}` } }),
+      ),
     );
 
     // Signed up through the first process; the second honours the session (one secret, kept in the database).
-    const signUp = await first!.post("/api/auth/sign-up/email", { data: { name: "Scale", email: "scale@example.com", password: "scale-out-password" } });
+    const signUp = await first!.post("/api/auth/sign-up/email", {
+      data: { name: "Scale", email: "scale@example.com", password: "scale-out-password" },
+    });
     expect(signUp.ok()).toBe(true);
     const cookies = (await first!.storageState()).cookies;
     await second!.dispose();
     const secondWithSession = await playwright.request.newContext({
       baseURL: `http://127.0.0.1:${PORTS[1]}`,
-      extraHTTPHeaders: { origin: `http://127.0.0.1:${PORTS[1]}`, cookie: cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ") },
+      extraHTTPHeaders: {
+        origin: `http://127.0.0.1:${PORTS[1]}`,
+        cookie: cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; "),
+      },
     });
     expect((await secondWithSession.get("/api/projects")).status()).toBe(200);
 
     const { project } = await (await first!.post("/api/projects", { data: { title: "Scale out" } })).json();
-    const { activity } = await (await first!.post(`/api/projects/${project.id}/activities`, { data: { title: "Frames", taskType: "image" } })).json();
+    const { activity } = await (
+      await first!.post(`/api/projects/${project.id}/activities`, { data: { title: "Frames", taskType: "image" } })
+    ).json();
     for (let n = 0; n < JOBS; n++) {
-      const { card } = await (await first!.post(`/api/activities/${activity.id}/cards`, { data: { title: `Frame ${n}`, generationParams: { prompt: `frame ${n}`, resolution: "64x64" } } })).json();
+      const { card } = await (
+        await first!.post(`/api/activities/${activity.id}/cards`, {
+          data: { title: `Frame ${n}`, generationParams: { prompt: `frame ${n}`, resolution: "64x64" } },
+        })
+      ).json();
       expect((await first!.post(`/api/cards/${card.id}/jobs`, { data: {} })).status()).toBe(202);
     }
 
     let jobs: Job[] = [];
     await expect
-      .poll(async () => {
-        jobs = (await (await secondWithSession.get(`/api/projects/${project.id}/jobs`)).json()).jobs;
-        return jobs.filter((job) => job.status === "completed").length;
-      }, { timeout: 120_000, intervals: [1000] })
+      .poll(
+        async () => {
+          jobs = (await (await secondWithSession.get(`/api/projects/${project.id}/jobs`)).json()).jobs;
+          return jobs.filter((job) => job.status === "completed").length;
+        },
+        { timeout: 120_000, intervals: [1000] },
+      )
       .toBe(JOBS);
 
     // Both processes ran runs, and every result is served by both.
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {
-      const { rows } = await client.query("select count(distinct ran_by)::int as processes from engine_runs where function_id like '%generate-media'");
+      const { rows } = await client.query(
+        "select count(distinct ran_by)::int as processes from engine_runs where function_id like '%generate-media'",
+      );
       expect(rows[0].processes).toBe(2);
     } finally {
       await client.end();
@@ -66,7 +86,14 @@ test("two app processes on one database share the work, the session secret and t
 
     // A third process whose assets would be private to it refuses to start, and says why.
     const third = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-      env: { ...process.env, ...shared, ASSETS_DIR: path.join(root, "private-assets"), DATA_DIR: path.join(root, "data-3"), PORT: "3172", HOST: "127.0.0.1" },
+      env: {
+        ...process.env,
+        ...shared,
+        ASSETS_DIR: path.join(root, "private-assets"),
+        DATA_DIR: path.join(root, "data-3"),
+        PORT: "3172",
+        HOST: "127.0.0.1",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

@@ -14,7 +14,9 @@ test("history: earlier generations with their parameters, reuse, lightbox and si
   for (const prompt of ["first look: amber", "second look: teal"]) {
     await page.request.patch(`/api/cards/${cardId}`, { data: { generationParams: { prompt, resolution: "256x256" } } });
     const { job } = await (await page.request.post(`/api/cards/${cardId}/jobs`, { data: {} })).json();
-    await expect.poll(async () => (await (await page.request.get(`/api/jobs/${job.id}`)).json()).job.status, { timeout: 20_000 }).toBe("completed");
+    await expect
+      .poll(async () => (await (await page.request.get(`/api/jobs/${job.id}`)).json()).job.status, { timeout: 20_000 })
+      .toBe("completed");
   }
   await page.reload();
 
@@ -27,7 +29,10 @@ test("history: earlier generations with their parameters, reuse, lightbox and si
   await expect(history.getByTestId("history-item").nth(1)).toContainText("first look: amber");
 
   // Lightbox.
-  await dialog.getByRole("button", { name: /Open Result 1 of .* full size/ }).first().click();
+  await dialog
+    .getByRole("button", { name: /Open Result 1 of .* full size/ })
+    .first()
+    .click();
   const lightbox = page.getByRole("dialog", { name: /Result 1 of/ });
   await expect(lightbox.getByRole("img")).toBeVisible();
   await page.keyboard.press("Escape");

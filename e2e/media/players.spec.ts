@@ -11,8 +11,12 @@ test("speech and video: generate, then the players load and show the duration", 
   await board.addCards("Shots", ["Establishing"]);
   const state = await (await page.request.get(`/api/projects/${projectId}/board`)).json();
   const [voiceCard, shotCard] = [state.activities[0].cards[0].id, state.activities[1].cards[0].id] as string[];
-  await page.request.patch(`/api/cards/${voiceCard}`, { data: { generationParams: { text: "The light must not go out tonight.", voice: "en-gb", speed: 1 } } });
-  await page.request.patch(`/api/cards/${shotCard}`, { data: { generationParams: { prompt: "A lighthouse at dusk", durationSeconds: 3, fps: 12, resolution: "320x240" } } });
+  await page.request.patch(`/api/cards/${voiceCard}`, {
+    data: { generationParams: { text: "The light must not go out tonight.", voice: "en-gb", speed: 1 } },
+  });
+  await page.request.patch(`/api/cards/${shotCard}`, {
+    data: { generationParams: { prompt: "A lighthouse at dusk", durationSeconds: 3, fps: 12, resolution: "320x240" } },
+  });
   await page.reload();
 
   await board.card("Opening line").click();

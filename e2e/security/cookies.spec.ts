@@ -11,7 +11,9 @@ async function signUp(api: APIRequestContext, origin: string): Promise<string> {
     data: { name: "Cookie", email, password: "correct-horse-battery" },
   });
   expect(response.ok(), await response.text()).toBe(true);
-  const cookie = response.headersArray().find((header) => header.name.toLowerCase() === "set-cookie" && header.value.includes("session_token="));
+  const cookie = response
+    .headersArray()
+    .find((header) => header.name.toLowerCase() === "set-cookie" && header.value.includes("session_token="));
   expect(cookie, "a session cookie was set").toBeDefined();
   return cookie!.value;
 }

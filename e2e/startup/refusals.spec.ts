@@ -6,7 +6,10 @@ import { expect, test } from "@playwright/test";
 
 /** Runs the launcher until it exits; its exit code and everything it printed. */
 async function launch(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: { ...process.env, HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: { ...process.env, HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   app.stdout!.on("data", (chunk) => (output += chunk));
   app.stderr!.on("data", (chunk) => (output += chunk));

@@ -21,24 +21,39 @@ const steps = await import("@/lib/jobs/run-steps");
 const JOB_ID = "6f1f0a3e-4a4b-4a8e-9b55-1d1f4a4e9c01";
 const event = { name: "reelboard/job.requested", data: { jobId: JOB_ID, priorityBoost: 0 } } as const;
 const submission = { externalId: "x", pollMs: 500, estimatedSeconds: 2 };
-const file = { storageKey: "projects/p/image/j/0.svg", mime: "image/svg+xml", format: "svg", fileSize: 10, width: 8, height: 8, duration: null };
+const file = {
+  storageKey: "projects/p/image/j/0.svg",
+  mime: "image/svg+xml",
+  format: "svg",
+  fileSize: 10,
+  width: 8,
+  height: 8,
+  duration: null,
+};
 
 /** A fresh engine per test: @inngest/test mutates its step list as it runs. */
 function engine(mocked: Array<{ id: string; handler: () => unknown }>) {
-  return new InngestTestEngine({ function: generateMedia, events: [event], steps: [
+  return new InngestTestEngine({
+    function: generateMedia,
+    events: [event],
+    steps: [
       { id: "wait-1", handler: () => null },
       { id: "wait-2", handler: () => null },
       { id: "wait-for-slot-1", handler: () => null },
       { id: "wait-for-slot-2", handler: () => null },
       ...mocked,
-    ] });
+    ],
+  });
 }
 
 describe("generate-media", () => {
   it("prepares, submits, polls through sleeps, stores and finishes", async () => {
     vi.mocked(steps.claimJobSlot).mockResolvedValue({ status: "granted" });
     vi.mocked(steps.submitJob).mockResolvedValue(submission);
-    vi.mocked(steps.pollJob).mockResolvedValueOnce({ status: "running" }).mockResolvedValueOnce({ status: "running" }).mockResolvedValueOnce({ status: "done", files: [file] });
+    vi.mocked(steps.pollJob)
+      .mockResolvedValueOnce({ status: "running" })
+      .mockResolvedValueOnce({ status: "running" })
+      .mockResolvedValueOnce({ status: "done", files: [file] });
 
     const { result, ctx } = await engine([]).execute();
 
@@ -62,7 +77,10 @@ describe("generate-media", () => {
 
   it("waits for a free generation slot, sleeping between looks, before it submits", async () => {
     vi.clearAllMocks();
-    vi.mocked(steps.claimJobSlot).mockResolvedValueOnce({ status: "waiting", ahead: 2 }).mockResolvedValueOnce({ status: "waiting", ahead: 1 }).mockResolvedValueOnce({ status: "granted" });
+    vi.mocked(steps.claimJobSlot)
+      .mockResolvedValueOnce({ status: "waiting", ahead: 2 })
+      .mockResolvedValueOnce({ status: "waiting", ahead: 1 })
+      .mockResolvedValueOnce({ status: "granted" });
     vi.mocked(steps.submitJob).mockResolvedValue(submission);
     vi.mocked(steps.pollJob).mockResolvedValueOnce({ status: "done", files: [file] });
 
@@ -72,7 +90,9 @@ describe("generate-media", () => {
     expect(steps.claimJobSlot).toHaveBeenCalledTimes(3);
     expect(ctx.step.sleep).toHaveBeenCalledWith("wait-for-slot-1", 100);
     expect(ctx.step.sleep).toHaveBeenCalledWith("wait-for-slot-2", 200);
-    expect(vi.mocked(steps.submitJob).mock.invocationCallOrder[0]).toBeGreaterThan(vi.mocked(steps.claimJobSlot).mock.invocationCallOrder[2]!);
+    expect(vi.mocked(steps.submitJob).mock.invocationCallOrder[0]).toBeGreaterThan(
+      vi.mocked(steps.claimJobSlot).mock.invocationCallOrder[2]!,
+    );
   });
 
   it("stops polling when the job is cancelled while running", async () => {

@@ -24,7 +24,11 @@ describe("agents with the offline assistant, checkpointed in Postgres", () => {
     expect(first.messages[1]!.toolCalls).toEqual([{ name: "create_activity", args: { title: "Characters", taskType: "image" } }]);
     expect(first.messages.at(-1)!.content).toMatch(/^Done\. Created the image column "Characters"/);
 
-    await sendChatMessage({ ownerId: user.id, projectId: project.id, message: 'add a card "Hero" to "Characters" with prompt "a tired keeper in an oilskin coat"' });
+    await sendChatMessage({
+      ownerId: user.id,
+      projectId: project.id,
+      message: 'add a card "Hero" to "Characters" with prompt "a tired keeper in an oilskin coat"',
+    });
     const board = await getBoard({ ownerId: user.id, projectId: project.id });
     const hero = board.activities.find((column) => column.title === "Characters")!.cards[0]!;
     expect(hero).toMatchObject({ title: "Hero", generationParams: { prompt: "a tired keeper in an oilskin coat" } });
@@ -35,7 +39,12 @@ describe("agents with the offline assistant, checkpointed in Postgres", () => {
     expect(restored.messages).toHaveLength(8);
     expect(restored.messages[4]!.content).toContain('add a card "Hero"');
 
-    const logged = await getDb().selectFrom("chat_messages").select(["role", "agent_type"]).where("thread_id", "=", `project:${project.id}`).orderBy("created_at").execute();
+    const logged = await getDb()
+      .selectFrom("chat_messages")
+      .select(["role", "agent_type"])
+      .where("thread_id", "=", `project:${project.id}`)
+      .orderBy("created_at")
+      .execute();
     expect(logged).toHaveLength(8);
     expect(new Set(logged.map((row) => row.agent_type))).toEqual(new Set(["project"]));
   });
@@ -76,8 +85,12 @@ describe("agents with the offline assistant, checkpointed in Postgres", () => {
     await sendChatMessage({ ownerId: owner.id, projectId: project.id, message: "show the board" });
 
     await expect(chatHistory({ ownerId: stranger.id, projectId: project.id })).rejects.toMatchObject({ code: "not_found" });
-    await expect(sendChatMessage({ ownerId: stranger.id, projectId: project.id, message: "show the board" })).rejects.toMatchObject({ code: "not_found" });
-    await expect(sendChatMessage({ ownerId: stranger.id, cardId: activities[0]!.cards[0]!.id, message: "generate" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(sendChatMessage({ ownerId: stranger.id, projectId: project.id, message: "show the board" })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(sendChatMessage({ ownerId: stranger.id, cardId: activities[0]!.cards[0]!.id, message: "generate" })).rejects.toMatchObject(
+      { code: "not_found" },
+    );
     expect((await chatHistory({ ownerId: owner.id, projectId: project.id })).messages).toHaveLength(4);
   });
 

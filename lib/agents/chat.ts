@@ -13,7 +13,12 @@ import type { AgentScope } from "./tools";
 
 export type ChatTarget = { ownerId: string } & ({ projectId: string; cardId?: undefined } | { cardId: string; projectId?: undefined });
 
-export type ChatEntry = { id: string; role: "user" | "assistant" | "tool"; content: string; toolCalls: Array<{ name: string; args: unknown }> };
+export type ChatEntry = {
+  id: string;
+  role: "user" | "assistant" | "tool";
+  content: string;
+  toolCalls: Array<{ name: string; args: unknown }>;
+};
 export type PendingAction = { action: string; summary: string };
 export type ChatState = { threadId: string; model: ModelInfo; messages: ChatEntry[]; pending: PendingAction | null };
 
@@ -24,11 +29,19 @@ async function threadOf(target: ChatTarget): Promise<Thread> {
   if (target.cardId !== undefined) {
     const card = await findCardForOwner({ cardId: target.cardId, ownerId: target.ownerId });
     if (!card) throw notFound("No such card");
-    return { scope: { ownerId: target.ownerId, projectId: card.project_id, cardId: card.id }, threadId: `card:${card.id}`, agentType: `card-${card.task_type}` };
+    return {
+      scope: { ownerId: target.ownerId, projectId: card.project_id, cardId: card.id },
+      threadId: `card:${card.id}`,
+      agentType: `card-${card.task_type}`,
+    };
   }
   const project = await findProjectForOwner({ projectId: target.projectId, ownerId: target.ownerId });
   if (!project) throw notFound("No such project");
-  return { scope: { ownerId: target.ownerId, projectId: project.id, cardId: null }, threadId: `project:${project.id}`, agentType: "project" };
+  return {
+    scope: { ownerId: target.ownerId, projectId: project.id, cardId: null },
+    threadId: `project:${project.id}`,
+    agentType: "project",
+  };
 }
 
 function configOf(thread: Thread) {
@@ -43,7 +56,12 @@ function toEntry(message: BaseMessage, index: number): ChatEntry | undefined {
     case "human":
       return { id, role: "user", content, toolCalls: [] };
     case "ai":
-      return { id, role: "assistant", content, toolCalls: ((message as AIMessage).tool_calls ?? []).map((call) => ({ name: call.name, args: call.args })) };
+      return {
+        id,
+        role: "assistant",
+        content,
+        toolCalls: ((message as AIMessage).tool_calls ?? []).map((call) => ({ name: call.name, args: call.args })),
+      };
     case "tool":
       return { id, role: "tool", content, toolCalls: [] };
     default:
@@ -58,7 +76,9 @@ export async function chatHistory(target: ChatTarget): Promise<ChatState> {
 
 async function stateOf(thread: Thread): Promise<ChatState> {
   const snapshot = await agentGraph().getState(configOf(thread));
-  const messages = ((snapshot.values as { messages?: BaseMessage[] }).messages ?? []).map(toEntry).filter((entry): entry is ChatEntry => entry !== undefined);
+  const messages = ((snapshot.values as { messages?: BaseMessage[] }).messages ?? [])
+    .map(toEntry)
+    .filter((entry): entry is ChatEntry => entry !== undefined);
   const interrupt = snapshot.tasks.flatMap((task) => task.interrupts ?? [])[0];
   return { threadId: thread.threadId, model: chatModel().info, messages, pending: (interrupt?.value as PendingAction | undefined) ?? null };
 }
@@ -81,7 +101,8 @@ async function logTurn(thread: Thread, entries: LogEntry[], userId: string): Pro
   );
 }
 
-export type TurnEvent = { type: "token"; text: string } | { type: "step"; name: string; args: unknown } | { type: "state"; state: ChatState };
+export type TurnEvent =
+  { type: "token"; text: string } | { type: "step"; name: string; args: unknown } | { type: "state"; state: ChatState };
 type TurnInput = { message: string } | { decision: "approve" | "reject" };
 
 /** A turn that holds its thread: run it once; until it ends, other turns on the thread get 409. */
@@ -117,7 +138,10 @@ export async function beginTurn(target: ChatTarget, input: TurnInput): Promise<T
     run: async (onEvent = () => {}) => {
       if (hasRun) throw new Error("A turn runs once");
       hasRun = true;
-      const heartbeat = setInterval(() => void renewThreadLock({ threadId: thread.threadId, holder, leaseMs: LOCK_LEASE_MS }).catch(() => {}), LOCK_LEASE_MS / 3);
+      const heartbeat = setInterval(
+        () => void renewThreadLock({ threadId: thread.threadId, holder, leaseMs: LOCK_LEASE_MS }).catch(() => {}),
+        LOCK_LEASE_MS / 3,
+      );
       try {
         return await runTurn(thread, before, input, target.ownerId, onEvent);
       } finally {
@@ -133,7 +157,13 @@ export async function beginTurn(target: ChatTarget, input: TurnInput): Promise<T
  * state. Whatever happens, the turn is logged: a turn whose tools ran and whose reply then failed keeps
  * what it did in chat_messages, with the failure.
  */
-async function runTurn(thread: Thread, before: ChatState, input: TurnInput, userId: string, onEvent: (event: TurnEvent) => void): Promise<ChatState> {
+async function runTurn(
+  thread: Thread,
+  before: ChatState,
+  input: TurnInput,
+  userId: string,
+  onEvent: (event: TurnEvent) => void,
+): Promise<ChatState> {
   const seen: BaseMessage[] = [];
   try {
     // One checkpoint when the turn ends or pauses: a crash mid-turn loses that turn, which the creator resends.
@@ -145,20 +175,27 @@ async function runTurn(thread: Thread, before: ChatState, input: TurnInput, user
     for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
       if (mode === "messages") {
         const [message, metadata] = chunk as [BaseMessage, { langgraph_node?: string }];
-        if (metadata.langgraph_node === "agent" && typeof message.content === "string" && message.content) onEvent({ type: "token", text: message.content });
+        if (metadata.langgraph_node === "agent" && typeof message.content === "string" && message.content)
+          onEvent({ type: "token", text: message.content });
       } else if (mode === "updates") {
         const update = chunk as Record<string, { messages?: BaseMessage[] } | undefined>;
         for (const message of Object.values(update).flatMap((node) => node?.messages ?? [])) {
           seen.push(message);
-          if (message.type === "ai") for (const call of (message as AIMessage).tool_calls ?? []) onEvent({ type: "step", name: call.name, args: call.args });
+          if (message.type === "ai")
+            for (const call of (message as AIMessage).tool_calls ?? []) onEvent({ type: "step", name: call.name, args: call.args });
         }
       }
     }
   } catch (error) {
     const asked: LogEntry[] = "message" in input ? [{ role: "user", content: input.message }] : [];
     const done = seen.map(toEntry).filter((entry): entry is ChatEntry => entry !== undefined);
-    const failure: LogEntry = { role: "system", content: `The turn failed: ${error instanceof AppError ? error.message : "the agent stopped on an error"}` };
-    await logTurn(thread, [...asked, ...done, failure], userId).catch((logError) => console.error("[chat] could not log a failed turn:", logError));
+    const failure: LogEntry = {
+      role: "system",
+      content: `The turn failed: ${error instanceof AppError ? error.message : "the agent stopped on an error"}`,
+    };
+    await logTurn(thread, [...asked, ...done, failure], userId).catch((logError) =>
+      console.error("[chat] could not log a failed turn:", logError),
+    );
     throw error;
   }
 
@@ -174,6 +211,9 @@ export async function sendChatMessage(target: ChatTarget & { message: string }, 
 }
 
 /** Resumes a paused turn with the creator's decision on the pending action. */
-export async function resumeChat(target: ChatTarget & { decision: "approve" | "reject" }, onEvent?: (event: TurnEvent) => void): Promise<ChatState> {
+export async function resumeChat(
+  target: ChatTarget & { decision: "approve" | "reject" },
+  onEvent?: (event: TurnEvent) => void,
+): Promise<ChatState> {
   return (await beginTurn(target, { decision: target.decision })).run(onEvent);
 }

@@ -2,13 +2,24 @@ import { HumanMessage, ToolMessage } from "@langchain/core/messages";
 import { describe, expect, it } from "vitest";
 import { interpret, OfflineAssistant } from "./offline-model";
 
-const ALL = ["create_activity", "create_card", "set_generation_params", "start_generation", "list_approved_assets", "job_status", "read_board"];
+const ALL = [
+  "create_activity",
+  "create_card",
+  "set_generation_params",
+  "start_generation",
+  "list_approved_assets",
+  "job_status",
+  "read_board",
+];
 
 describe("the offline assistant", () => {
   it.each([
     ['Add a column "Characters" for image work', { name: "create_activity", args: { title: "Characters", taskType: "image" } }],
     ['please create an audio column "Voices"', { name: "create_activity", args: { title: "Voices", taskType: "audio" } }],
-    ['add a card "Hero" to "Characters" with prompt "a tired keeper, 60, oilskin coat"', { name: "create_card", args: { title: "Hero", columnTitle: "Characters", prompt: "a tired keeper, 60, oilskin coat" } }],
+    [
+      'add a card "Hero" to "Characters" with prompt "a tired keeper, 60, oilskin coat"',
+      { name: "create_card", args: { title: "Hero", columnTitle: "Characters", prompt: "a tired keeper, 60, oilskin coat" } },
+    ],
     ['set the prompt to "storm light, wide shot"', { name: "set_generation_params", args: { prompt: "storm light, wide shot" } }],
     ["generate it", { name: "start_generation", args: {} }],
     ["what have we approved so far?", { name: "list_approved_assets", args: {} }],
@@ -26,7 +37,11 @@ describe("the offline assistant", () => {
     const model = new OfflineAssistant().bindTools([{ name: "read_board" }]);
     const call = await model.invoke([new HumanMessage("show the board")]);
     expect(call.tool_calls).toMatchObject([{ name: "read_board", args: {} }]);
-    const reply = await model.invoke([new HumanMessage("show the board"), call, new ToolMessage({ content: "2 columns", tool_call_id: call.tool_calls![0]!.id! })]);
+    const reply = await model.invoke([
+      new HumanMessage("show the board"),
+      call,
+      new ToolMessage({ content: "2 columns", tool_call_id: call.tool_calls![0]!.id! }),
+    ]);
     expect(reply.content).toBe("Done. 2 columns");
   });
 

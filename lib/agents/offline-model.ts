@@ -75,8 +75,13 @@ export class OfflineAssistant extends BaseChatModel {
       const text = typeof last?.content === "string" ? last.content : "";
       const call = interpret(text, this.toolNames);
       message = call
-        ? new AIMessage({ content: "", tool_calls: [{ id: `call_${Date.now().toString(36)}`, name: call.name, args: call.args, type: "tool_call" }] })
-        : new AIMessage(`I am the offline assistant (no AI key is set). I understand:\n${OFFLINE_HELP.map((line) => `- ${line}`).join("\n")}`);
+        ? new AIMessage({
+            content: "",
+            tool_calls: [{ id: `call_${Date.now().toString(36)}`, name: call.name, args: call.args, type: "tool_call" }],
+          })
+        : new AIMessage(
+            `I am the offline assistant (no AI key is set). I understand:\n${OFFLINE_HELP.map((line) => `- ${line}`).join("\n")}`,
+          );
     }
     return { generations: [{ text: typeof message.content === "string" ? message.content : "", message }] };
   }

@@ -11,8 +11,20 @@ let fake: Awaited<ReturnType<typeof startFakeAiServer>>;
 /** An OpenAI chat completions stream (server-sent events), as the real API sends it. */
 function sse(chunks: object[]): { status: number; headers: Record<string, string>; body: string } {
   const id = `chatcmpl-${crypto.randomUUID()}`;
-  const frame = (delta: object, finish: string | null) => ({ id, object: "chat.completion.chunk", created: 1, model: "gpt-test", choices: [{ index: 0, delta, finish_reason: finish }] });
-  const body = chunks.map((chunk, index) => `data: ${JSON.stringify(frame(chunk, index === chunks.length - 1 ? ("tool_calls" in chunk ? "tool_calls" : "stop") : null))}\n\n`).join("") + "data: [DONE]\n\n";
+  const frame = (delta: object, finish: string | null) => ({
+    id,
+    object: "chat.completion.chunk",
+    created: 1,
+    model: "gpt-test",
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  });
+  const body =
+    chunks
+      .map(
+        (chunk, index) =>
+          `data: ${JSON.stringify(frame(chunk, index === chunks.length - 1 ? ("tool_calls" in chunk ? "tool_calls" : "stop") : null))}\n\n`,
+      )
+      .join("") + "data: [DONE]\n\n";
   return { status: 200, headers: { "content-type": "text/event-stream" }, body };
 }
 
@@ -35,7 +47,11 @@ describe("the agent with the real @langchain/openai client against a loopback Op
     fake.script(
       "POST /v1/chat/completions",
       sse([
-        { role: "assistant", content: null, tool_calls: [{ index: 0, id: "call_1", type: "function", function: { name: "create_activity", arguments: "" } }] },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [{ index: 0, id: "call_1", type: "function", function: { name: "create_activity", arguments: "" } }],
+        },
         { tool_calls: [{ index: 0, function: { arguments: '{"title":"Scenes",' } }] },
         { tool_calls: [{ index: 0, function: { arguments: '"taskType":"video"}' } }] },
       ]),
@@ -44,16 +60,27 @@ describe("the agent with the real @langchain/openai client against a loopback Op
     const before = fake.requests.length;
     const events: TurnEvent[] = [];
 
-    const state = await sendChatMessage({ ownerId: user.id, projectId: project.id, message: "We need a column for scenes" }, (event) => events.push(event));
+    const state = await sendChatMessage({ ownerId: user.id, projectId: project.id, message: "We need a column for scenes" }, (event) =>
+      events.push(event),
+    );
 
     expect(state.model).toEqual({ label: "gpt-test (OpenAI-compatible)", isOffline: false });
     expect(state.messages.at(-1)).toMatchObject({ role: "assistant", content: "Added the Scenes column." });
-    expect((await getBoard({ ownerId: user.id, projectId: project.id })).activities.map((column) => [column.title, column.taskType])).toEqual([
+    expect(
+      (await getBoard({ ownerId: user.id, projectId: project.id })).activities.map((column) => [column.title, column.taskType]),
+    ).toEqual([
       ["Column 1", "image"],
       ["Scenes", "video"],
     ]);
-    expect(events.filter((event) => event.type === "step")).toEqual([{ type: "step", name: "create_activity", args: { title: "Scenes", taskType: "video" } }]);
-    expect(events.filter((event) => event.type === "token").map((event) => (event as { text: string }).text).join("")).toContain("Scenes column.");
+    expect(events.filter((event) => event.type === "step")).toEqual([
+      { type: "step", name: "create_activity", args: { title: "Scenes", taskType: "video" } },
+    ]);
+    expect(
+      events
+        .filter((event) => event.type === "token")
+        .map((event) => (event as { text: string }).text)
+        .join(""),
+    ).toContain("Scenes column.");
 
     const calls = fake.requests.slice(before).map((request) => JSON.parse(request.body));
     expect(calls).toHaveLength(2);
@@ -69,14 +96,36 @@ describe("the agent with the real @langchain/openai client against a loopback Op
     const { project } = await createBoard(user.id, ["image"], 1);
     fake.script(
       "POST /v1/chat/completions",
-      sse([{ role: "assistant", content: null, tool_calls: [{ index: 0, id: "call_2", type: "function", function: { name: "create_activity", arguments: '{"title":"Music","taskType":"audio"}' } }] }]),
-      { status: 400, headers: { "content-type": "application/json" }, body: JSON.stringify({ error: { message: "context length exceeded", type: "invalid_request_error" } }) },
+      sse([
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [
+            {
+              index: 0,
+              id: "call_2",
+              type: "function",
+              function: { name: "create_activity", arguments: '{"title":"Music","taskType":"audio"}' },
+            },
+          ],
+        },
+      ]),
+      {
+        status: 400,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ error: { message: "context length exceeded", type: "invalid_request_error" } }),
+      },
     );
 
     await expect(sendChatMessage({ ownerId: user.id, projectId: project.id, message: "Add a music column" })).rejects.toThrow();
 
     expect((await getBoard({ ownerId: user.id, projectId: project.id })).activities.map((column) => column.title)).toContain("Music");
-    const logged = await getDb().selectFrom("chat_messages").select(["role", "content"]).where("thread_id", "=", `project:${project.id}`).orderBy("created_at").execute();
+    const logged = await getDb()
+      .selectFrom("chat_messages")
+      .select(["role", "content"])
+      .where("thread_id", "=", `project:${project.id}`)
+      .orderBy("created_at")
+      .execute();
     expect(logged.map((row) => row.role)).toEqual(["user", "assistant", "tool", "system"]);
     expect(logged[0]!.content).toBe("Add a music column");
     expect(logged[2]!.content).toContain("Music");
@@ -87,7 +136,12 @@ describe("the agent with the real @langchain/openai client against a loopback Op
     const user = await createUser();
     const { project, activities } = await createBoard(user.id, ["image", "image"], 2);
     const [first, second] = activities[0]!.cards as unknown as [{ id: string }, { id: string }];
-    const call = (index: number, name: string, args: object) => ({ index, id: `call_${name}_${index}`, type: "function", function: { name, arguments: JSON.stringify(args) } });
+    const call = (index: number, name: string, args: object) => ({
+      index,
+      id: `call_${name}_${index}`,
+      type: "function",
+      function: { name, arguments: JSON.stringify(args) },
+    });
     fake.script(
       "POST /v1/chat/completions",
       sse([
@@ -101,15 +155,30 @@ describe("the agent with the real @langchain/openai client against a loopback Op
           ],
         },
       ]),
-      sse([{ role: "assistant", content: null, tool_calls: [call(0, "move_card", { cardId: first.id, columnTitle: "Column 2", position: "top" })] }]),
-      sse([{ role: "assistant", content: null, tool_calls: [call(0, "read_board", {}), call(1, "job_status", {}), call(2, "list_approved_assets", {})] }]),
+      sse([
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [call(0, "move_card", { cardId: first.id, columnTitle: "Column 2", position: "top" })],
+        },
+      ]),
+      sse([
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [call(0, "read_board", {}), call(1, "job_status", {}), call(2, "list_approved_assets", {})],
+        },
+      ]),
       sse([{ role: "assistant", content: "All done." }]),
     );
 
     const state = await sendChatMessage({ ownerId: user.id, projectId: project.id, message: "Tidy the board" });
 
     const board = await getBoard({ ownerId: user.id, projectId: project.id });
-    expect(board.activities.map((column) => column.cards.map((card) => card.title))).toEqual([["Column 1 card 2"], ["Keeper", "Column 2 card 1", "Column 2 card 2", "Gull"]]);
+    expect(board.activities.map((column) => column.cards.map((card) => card.title))).toEqual([
+      ["Column 1 card 2"],
+      ["Keeper", "Column 2 card 1", "Column 2 card 2", "Gull"],
+    ]);
     expect(board.activities[1]!.cards.at(-1)!.generationParams).toMatchObject({ prompt: "a gull over the rocks" });
     expect(board.activities[0]!.cards[0]!.generationParams).toMatchObject({ prompt: "storm light", numImages: 2 });
     const toolReplies = state.messages.filter((entry) => entry.role === "tool").map((entry) => entry.content);

@@ -13,7 +13,11 @@ beforeAll(async () => {
 async function finishedJob(user: TestUser): Promise<{ job: Job; projectId: string; cardId: string }> {
   const { project, activities } = await createBoard(user.id, ["image"], 1);
   const card = activities[0]!.cards[0]!;
-  await updateCard({ ownerId: user.id, cardId: card.id, input: { generationParams: { prompt: "keeper at the lamp", numImages: 2, resolution: "128x128" } } });
+  await updateCard({
+    ownerId: user.id,
+    cardId: card.id,
+    input: { generationParams: { prompt: "keeper at the lamp", numImages: 2, resolution: "128x128" } },
+  });
   const { id } = await createJob({ ownerId: user.id, cardId: card.id, input: {} });
   for (;;) {
     const job = await getJob({ ownerId: user.id, jobId: id });
@@ -30,7 +34,14 @@ describe("approval and project memory", () => {
 
     const first = await approveMedia({ ownerId: user.id, mediaId: media.id, input: {} });
     expect(first.isNew).toBe(true);
-    expect(first.asset).toMatchObject({ title: "keeper at the lamp", prompt: "keeper at the lamp", assetType: "image", cardId, jobId: job.id, mediaId: media.id });
+    expect(first.asset).toMatchObject({
+      title: "keeper at the lamp",
+      prompt: "keeper at the lamp",
+      assetType: "image",
+      cardId,
+      jobId: job.id,
+      mediaId: media.id,
+    });
     const again = await approveMedia({ ownerId: user.id, mediaId: media.id, input: { title: "other" } });
     expect(again).toMatchObject({ isNew: false, asset: { id: first.asset.id, title: "keeper at the lamp" } });
 

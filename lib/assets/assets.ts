@@ -41,9 +41,16 @@ function toAsset(row: ApprovedAssetRow, sources?: Pick<AssetWithSources, "media"
   };
 }
 
-
 /** Approves a result into the project's memory (the creator's act); approving it again changes nothing. */
-export async function approveMedia({ ownerId, mediaId, input }: { ownerId: string; mediaId: string; input: ApproveMediaInput }): Promise<{ asset: Asset; isNew: boolean }> {
+export async function approveMedia({
+  ownerId,
+  mediaId,
+  input,
+}: {
+  ownerId: string;
+  mediaId: string;
+  input: ApproveMediaInput;
+}): Promise<{ asset: Asset; isNew: boolean }> {
   const media = await findMediaForOwner({ mediaId, ownerId });
   if (!media) throw notFound("No such media");
   const job = await findJob({ jobId: media.job_id });
@@ -70,7 +77,15 @@ export async function unapproveAsset({ ownerId, assetId }: { ownerId: string; as
   return toAsset(asset);
 }
 
-export async function listAssets({ ownerId, projectId, assetType }: { ownerId: string; projectId: string; assetType?: TaskType }): Promise<Asset[]> {
+export async function listAssets({
+  ownerId,
+  projectId,
+  assetType,
+}: {
+  ownerId: string;
+  projectId: string;
+  assetType?: TaskType;
+}): Promise<Asset[]> {
   if (!(await findProjectForOwner({ projectId, ownerId }))) throw notFound("No such project");
   return (await listAssetsOfProject({ projectId, assetType })).map((row) => toAsset(row, row));
 }

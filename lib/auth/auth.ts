@@ -17,7 +17,13 @@ function createAuth() {
     // Without APP_URL any local address works, so that several copies can run side by side on other ports;
     // listening on every interface (HOST=0.0.0.0), so does any address of this machine on its port (a LAN).
     baseURL: env.APP_URL ?? {
-      allowedHosts: ["localhost:*", "127.0.0.1:*", "[::1]:*", `${env.HOST}:*`, ...(["0.0.0.0", "::"].includes(env.HOST) ? [`*:${env.PORT}`] : [])],
+      allowedHosts: [
+        "localhost:*",
+        "127.0.0.1:*",
+        "[::1]:*",
+        `${env.HOST}:*`,
+        ...(["0.0.0.0", "::"].includes(env.HOST) ? [`*:${env.PORT}`] : []),
+      ],
       fallback: `http://localhost:${env.PORT}`,
     },
     database: { dialect: new PostgresDialect({ pool: getPool() }), type: "postgres" },

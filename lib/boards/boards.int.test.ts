@@ -33,7 +33,11 @@ describe("boards on Postgres", () => {
 
     await moveCard({ ownerId: user.id, cardId: c1!.id, input: { activityId: first.id, prevId: c2!.id, nextId: c3!.id } });
     await moveCard({ ownerId: user.id, cardId: c3!.id, input: { activityId: first.id, prevId: null, nextId: c2!.id } });
-    await moveCard({ ownerId: user.id, cardId: c2!.id, input: { activityId: second.id, prevId: second.cards[0]!.id, nextId: second.cards[1]!.id } });
+    await moveCard({
+      ownerId: user.id,
+      cardId: c2!.id,
+      input: { activityId: second.id, prevId: second.cards[0]!.id, nextId: second.cards[1]!.id },
+    });
 
     expect(await titles(user.id, project.id)).toEqual([
       ["Column 1", ["Column 1 card 3", "Column 1 card 1"]],
@@ -45,11 +49,23 @@ describe("boards on Postgres", () => {
     const user = await createUser();
     const { activities } = await createBoard(user.id, ["image"], 40);
     const cards = activities[0]!.cards;
-    const before = await getDb().selectFrom("task_cards").select(["id", "updated_at", "position"]).where("activity_id", "=", activities[0]!.id).execute();
+    const before = await getDb()
+      .selectFrom("task_cards")
+      .select(["id", "updated_at", "position"])
+      .where("activity_id", "=", activities[0]!.id)
+      .execute();
 
-    await moveCard({ ownerId: user.id, cardId: cards[39]!.id, input: { activityId: activities[0]!.id, prevId: null, nextId: cards[0]!.id } });
+    await moveCard({
+      ownerId: user.id,
+      cardId: cards[39]!.id,
+      input: { activityId: activities[0]!.id, prevId: null, nextId: cards[0]!.id },
+    });
 
-    const after = await getDb().selectFrom("task_cards").select(["id", "updated_at", "position"]).where("activity_id", "=", activities[0]!.id).execute();
+    const after = await getDb()
+      .selectFrom("task_cards")
+      .select(["id", "updated_at", "position"])
+      .where("activity_id", "=", activities[0]!.id)
+      .execute();
     const changed = after.filter((row) => {
       const old = before.find((candidate) => candidate.id === row.id);
       return old?.position !== row.position || old.updated_at.getTime() !== row.updated_at.getTime();
@@ -63,10 +79,14 @@ describe("boards on Postgres", () => {
     const [c1, c2, c3] = activities[0]!.cards;
     const before = await titles(user.id, project.id);
 
-    await expect(moveCard({ ownerId: user.id, cardId: c2!.id, input: { activityId: activities[0]!.id, prevId: null, nextId: c3!.id } })).rejects.toMatchObject({
+    await expect(
+      moveCard({ ownerId: user.id, cardId: c2!.id, input: { activityId: activities[0]!.id, prevId: null, nextId: c3!.id } }),
+    ).rejects.toMatchObject({
       code: "conflict",
     });
-    await expect(moveCard({ ownerId: user.id, cardId: c3!.id, input: { activityId: activities[0]!.id, prevId: c2!.id, nextId: c1!.id } })).rejects.toMatchObject({
+    await expect(
+      moveCard({ ownerId: user.id, cardId: c3!.id, input: { activityId: activities[0]!.id, prevId: c2!.id, nextId: c1!.id } }),
+    ).rejects.toMatchObject({
       code: "conflict",
     });
     expect(await titles(user.id, project.id)).toEqual(before);
@@ -84,7 +104,9 @@ describe("boards on Postgres", () => {
     );
 
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((result) => result.status === "rejected").map((result) => (result as PromiseRejectedResult).reason.code)).toEqual(["conflict"]);
+    expect(results.filter((result) => result.status === "rejected").map((result) => (result as PromiseRejectedResult).reason.code)).toEqual(
+      ["conflict"],
+    );
     const positions = await getDb().selectFrom("task_cards").select("position").where("activity_id", "=", target.id).execute();
     expect(new Set(positions.map((row) => row.position)).size).toBe(positions.length);
     expect((await titles(user.id, project.id))[0]?.[1]).toHaveLength(3);
@@ -93,7 +115,9 @@ describe("boards on Postgres", () => {
   it("appends concurrently created cards without colliding", async () => {
     const user = await createUser();
     const { activities } = await createBoard(user.id, ["image"], 0);
-    await Promise.all(Array.from({ length: 8 }, (_, n) => createCard({ ownerId: user.id, activityId: activities[0]!.id, input: { title: `card ${n}` } })));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, n) => createCard({ ownerId: user.id, activityId: activities[0]!.id, input: { title: `card ${n}` } })),
+    );
     const positions = await getDb().selectFrom("task_cards").select("position").where("activity_id", "=", activities[0]!.id).execute();
     expect(new Set(positions.map((row) => row.position)).size).toBe(8);
   });
@@ -105,7 +129,11 @@ describe("boards on Postgres", () => {
 
     const results = await Promise.allSettled([
       createCard({ ownerId: user.id, activityId: target.id, input: { title: "appended" } }),
-      moveCard({ ownerId: user.id, cardId: source.cards[0]!.id, input: { activityId: target.id, prevId: target.cards[1]!.id, nextId: null } }),
+      moveCard({
+        ownerId: user.id,
+        cardId: source.cards[0]!.id,
+        input: { activityId: target.id, prevId: target.cards[1]!.id, nextId: null },
+      }),
     ]);
 
     expect(results[0].status).toBe("fulfilled");
@@ -125,7 +153,15 @@ describe("boards on Postgres", () => {
     }
 
     // Once the board has settled, the same move to the bottom is accepted and lands under the last card.
-    await moveCard({ ownerId: user.id, cardId: source.cards[1]!.id, input: { activityId: target.id, prevId: (await getBoard({ ownerId: user.id, projectId: project.id })).activities[0]!.cards.at(-1)!.id, nextId: null } });
+    await moveCard({
+      ownerId: user.id,
+      cardId: source.cards[1]!.id,
+      input: {
+        activityId: target.id,
+        prevId: (await getBoard({ ownerId: user.id, projectId: project.id })).activities[0]!.cards.at(-1)!.id,
+        nextId: null,
+      },
+    });
     const settled = await getBoard({ ownerId: user.id, projectId: project.id });
     expect(settled.activities[0]!.cards.at(-1)!.title).toBe(source.cards[1]!.title);
   });
@@ -148,7 +184,11 @@ describe("boards on Postgres", () => {
     });
     expect((await getCard({ ownerId: user.id, cardId: card.id })).generationParams).toMatchObject({ numImages: 1 });
 
-    const saved = await updateCard({ ownerId: user.id, cardId: card.id, input: { generationParams: { prompt: "a red door", numImages: 3 } } });
+    const saved = await updateCard({
+      ownerId: user.id,
+      cardId: card.id,
+      input: { generationParams: { prompt: "a red door", numImages: 3 } },
+    });
     expect(saved.generationParams).toMatchObject({ prompt: "a red door", numImages: 3, resolution: "1024x1024" });
   });
 
@@ -165,7 +205,9 @@ describe("boards on Postgres", () => {
     await expect(getBoard({ ownerId: stranger.id, projectId: project.id })).rejects.toMatchObject(notFound);
     await expect(updateProject({ ownerId: stranger.id, projectId: project.id, input: { title: "mine" } })).rejects.toMatchObject(notFound);
     await expect(deleteProject({ ownerId: stranger.id, projectId: project.id })).rejects.toMatchObject(notFound);
-    await expect(createActivity({ ownerId: stranger.id, projectId: project.id, input: { title: "x", taskType: "text" } })).rejects.toMatchObject(notFound);
+    await expect(
+      createActivity({ ownerId: stranger.id, projectId: project.id, input: { title: "x", taskType: "text" } }),
+    ).rejects.toMatchObject(notFound);
     await expect(deleteActivity({ ownerId: stranger.id, activityId: column.id })).rejects.toMatchObject(notFound);
     await expect(createCard({ ownerId: stranger.id, activityId: column.id, input: { title: "x" } })).rejects.toMatchObject(notFound);
     await expect(getCard({ ownerId: stranger.id, cardId: card.id })).rejects.toMatchObject(notFound);
@@ -173,9 +215,15 @@ describe("boards on Postgres", () => {
     await expect(deleteCard({ ownerId: stranger.id, cardId: card.id })).rejects.toMatchObject(notFound);
     // Moving one's own card into someone else's column, or someone else's card into one's own.
     const ownCard = strangerBoard.activities[0]!.cards[0]!;
-    await expect(moveCard({ ownerId: stranger.id, cardId: ownCard.id, input: { activityId: column.id, prevId: null, nextId: null } })).rejects.toMatchObject(notFound);
     await expect(
-      moveCard({ ownerId: stranger.id, cardId: card.id, input: { activityId: strangerBoard.activities[0]!.id, prevId: null, nextId: null } }),
+      moveCard({ ownerId: stranger.id, cardId: ownCard.id, input: { activityId: column.id, prevId: null, nextId: null } }),
+    ).rejects.toMatchObject(notFound);
+    await expect(
+      moveCard({
+        ownerId: stranger.id,
+        cardId: card.id,
+        input: { activityId: strangerBoard.activities[0]!.id, prevId: null, nextId: null },
+      }),
     ).rejects.toMatchObject(notFound);
 
     expect(await listProjects({ ownerId: stranger.id })).toHaveLength(1);
@@ -206,7 +254,11 @@ describe("the board JSON built by Postgres", () => {
     const { project, activities } = await createBoard(user.id, ["image", "audio", "text"], 2);
     await createActivity({ ownerId: user.id, projectId: project.id, input: { title: "Empty", taskType: "video" } });
     const card = activities[1]!.cards[0]!;
-    await updateCard({ ownerId: user.id, cardId: card.id, input: { title: 'Quotes "and" \\ backslashes', generationParams: { text: "Hé — ünïcode ✓", speed: 1.25 } } });
+    await updateCard({
+      ownerId: user.id,
+      cardId: card.id,
+      input: { title: 'Quotes "and" \\ backslashes', generationParams: { text: "Hé — ünïcode ✓", speed: 1.25 } },
+    });
 
     const board = await getBoard({ ownerId: user.id, projectId: project.id });
 
@@ -232,7 +284,9 @@ describe("the board JSON built by Postgres", () => {
     const mover = (async () => {
       for (let move = 0; move < 120; move++) {
         const from = columns[move % 3]!.cardIds.length > 0 ? columns[move % 3]! : columns.find((column) => column.cardIds.length > 0)!;
-        const to = columns.find((column) => column !== from && column.id === columns[(move + 1) % 3]!.id) ?? columns.find((column) => column !== from)!;
+        const to =
+          columns.find((column) => column !== from && column.id === columns[(move + 1) % 3]!.id) ??
+          columns.find((column) => column !== from)!;
         const cardId = from.cardIds.shift()!;
         await moveCard({ ownerId: user.id, cardId, input: { activityId: to.id, prevId: null, nextId: to.cardIds[0] ?? null } });
         to.cardIds.unshift(cardId);

@@ -29,19 +29,24 @@ export async function createCard({ ownerId, activityId, input }: Owner & { activ
 }
 
 async function appendCard({ ownerId, activityId, input }: Owner & { activityId: string; input: CreateCardInput }): Promise<Card> {
-  return getDb().transaction().execute(async (trx) => {
-    const activity = await findActivityForOwner({ activityId, ownerId, lock: true }, trx);
-    if (!activity) throw notFound("No such column");
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const activity = await findActivityForOwner({ activityId, ownerId, lock: true }, trx);
+      if (!activity) throw notFound("No such column");
 
-    const model = defaultModelFor(activity.task_type);
-    const given = input.generationParams ?? {};
-    const withModel = model && given.model === undefined ? { ...given, model } : given;
-    const generationParams = parseOrThrow(generationParamsSchemaFor(activity.task_type), withModel, "generationParams");
-    await assertReferenceIsApprovedImage(generationParams, activity.project_id);
-    const position = positionAfter(await lastCardPosition({ activityId }, trx));
-    const row = await insertCard({ activityId, title: input.title, description: input.description ?? "", generationParams, position }, trx);
-    return toCard(row);
-  });
+      const model = defaultModelFor(activity.task_type);
+      const given = input.generationParams ?? {};
+      const withModel = model && given.model === undefined ? { ...given, model } : given;
+      const generationParams = parseOrThrow(generationParamsSchemaFor(activity.task_type), withModel, "generationParams");
+      await assertReferenceIsApprovedImage(generationParams, activity.project_id);
+      const position = positionAfter(await lastCardPosition({ activityId }, trx));
+      const row = await insertCard(
+        { activityId, title: input.title, description: input.description ?? "", generationParams, position },
+        trx,
+      );
+      return toCard(row);
+    });
 }
 
 export async function getCard({ ownerId, cardId }: Owner & { cardId: string }): Promise<Card> {
@@ -71,7 +76,9 @@ async function assertReferenceIsApprovedImage(params: GenerationParams, projectI
   if (!("referenceAssetId" in params) || params.referenceAssetId === null) return;
   const media = await findAssetMediaInProject({ assetId: params.referenceAssetId, projectId });
   if (media?.media_type === "image") return;
-  const message = media ? `That approved asset is ${media.media_type}, not an image: pick an approved image` : "No approved asset of this project has that id: pick an approved image";
+  const message = media
+    ? `That approved asset is ${media.media_type}, not an image: pick an approved image`
+    : "No approved asset of this project has that id: pick an approved image";
   throw new AppError("validation_failed", message, { [REFERENCE_FIELD]: [message] });
 }
 

@@ -10,13 +10,21 @@ describe("converting a card's parameters to another column type", () => {
     expect(generationParamsSchemaFor("audio").safeParse(params).success).toBe(true);
     expect(conversion).toEqual({ from: "image", to: "audio", kept: ["text"] });
 
-    const video = convertGenerationParams({ from: "text", to: "video", params: generationParamsSchemaFor("text").parse({ instructions: "fog rolls in" }) });
+    const video = convertGenerationParams({
+      from: "text",
+      to: "video",
+      params: generationParamsSchemaFor("text").parse({ instructions: "fog rolls in" }),
+    });
     expect(video.params).toMatchObject({ model: "local-animatic", prompt: "fog rolls in", durationSeconds: 5, fps: 24 });
     expect(generationParamsSchemaFor("video").safeParse(video.params).success).toBe(true);
   });
 
   it("keeps nothing when there was no prompt", () => {
-    const { params, conversion } = convertGenerationParams({ from: "video", to: "image", params: generationParamsSchemaFor("video").parse({}) });
+    const { params, conversion } = convertGenerationParams({
+      from: "video",
+      to: "image",
+      params: generationParamsSchemaFor("video").parse({}),
+    });
     expect(params).toMatchObject({ model: "local-image", prompt: "" });
     expect(conversion.kept).toEqual([]);
   });

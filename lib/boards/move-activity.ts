@@ -17,24 +17,26 @@ export async function moveActivity({ ownerId, activityId, input }: MoveActivityO
   const { prevId, nextId } = input;
   if (prevId === activityId || nextId === activityId) throw new AppError("conflict", "A column cannot be its own neighbour");
 
-  return getDb().transaction().execute(async (trx) => {
-    const activity = await findActivityForOwner({ activityId, ownerId }, trx);
-    if (!activity) throw notFound("No such column");
-    await findProjectForOwner({ projectId: activity.project_id, ownerId, lock: true }, trx);
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const activity = await findActivityForOwner({ activityId, ownerId }, trx);
+      if (!activity) throw notFound("No such column");
+      await findProjectForOwner({ projectId: activity.project_id, ownerId, lock: true }, trx);
 
-    const ids = [prevId, nextId].filter((id): id is string => id !== null);
-    const neighbours = await findActivitiesByIds({ projectId: activity.project_id, ids }, trx);
-    const prev = prevId === null ? null : neighbours.find((row) => row.id === prevId);
-    const next = nextId === null ? null : neighbours.find((row) => row.id === nextId);
-    if (prev === undefined || next === undefined) throw notFound("No such neighbouring column");
+      const ids = [prevId, nextId].filter((id): id is string => id !== null);
+      const neighbours = await findActivitiesByIds({ projectId: activity.project_id, ids }, trx);
+      const prev = prevId === null ? null : neighbours.find((row) => row.id === prevId);
+      const next = nextId === null ? null : neighbours.find((row) => row.id === nextId);
+      if (prev === undefined || next === undefined) throw notFound("No such neighbouring column");
 
-    const after = prev?.position ?? null;
-    const before = next?.position ?? null;
-    if (await hasActivityBetween({ projectId: activity.project_id, excludeId: activityId, after, before }, trx)) {
-      throw new AppError("conflict", "The board changed while you were moving; reload and try again");
-    }
+      const after = prev?.position ?? null;
+      const before = next?.position ?? null;
+      if (await hasActivityBetween({ projectId: activity.project_id, excludeId: activityId, after, before }, trx)) {
+        throw new AppError("conflict", "The board changed while you were moving; reload and try again");
+      }
 
-    const position = positionBetween(after, before);
-    return toActivity(await updateActivityRow({ activityId, values: { position } }, trx));
-  });
+      const position = positionBetween(after, before);
+      return toActivity(await updateActivityRow({ activityId, values: { position } }, trx));
+    });
 }

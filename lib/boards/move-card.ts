@@ -24,7 +24,11 @@ export async function moveCard(options: MoveCardOptions): Promise<Card> {
  * The move, and how the card's parameters were converted when it moved into a column of another type
  * (its prompt kept, the rest reset to the new type's defaults), so that the mover can be told.
  */
-export async function moveCardReporting({ ownerId, cardId, input }: MoveCardOptions): Promise<{ card: Card; conversion: ParamsConversion | null }> {
+export async function moveCardReporting({
+  ownerId,
+  cardId,
+  input,
+}: MoveCardOptions): Promise<{ card: Card; conversion: ParamsConversion | null }> {
   const { activityId, prevId, nextId } = input;
   if (prevId === cardId || nextId === cardId) throw new AppError("conflict", "A card cannot be its own neighbour");
 

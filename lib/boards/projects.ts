@@ -22,28 +22,37 @@ export async function getProject({ ownerId, projectId }: Owner & { projectId: st
 
 /** A new project; with a template, its starting columns are created with it, in one transaction. */
 export async function createProject({ ownerId, input }: Owner & { input: CreateProjectInput }): Promise<Project> {
-  return getDb().transaction().execute(async (trx) => {
-    const row = await insertProject(
-      {
-        values: {
-          owner_id: ownerId,
-          title: input.title,
-          description: input.description ?? "",
-          brief: JSON.stringify(input.brief ?? {}),
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const row = await insertProject(
+        {
+          values: {
+            owner_id: ownerId,
+            title: input.title,
+            description: input.description ?? "",
+            brief: JSON.stringify(input.brief ?? {}),
+          },
         },
-      },
-      trx,
-    );
-    let position: string | null = null;
-    for (const column of input.template ? PROJECT_TEMPLATES[input.template].columns : []) {
-      position = positionAfter(position);
-      await insertActivity({ projectId: row.id, title: column.title, description: column.description, taskType: column.taskType, position }, trx);
-    }
-    return toProject(row);
-  });
+        trx,
+      );
+      let position: string | null = null;
+      for (const column of input.template ? PROJECT_TEMPLATES[input.template].columns : []) {
+        position = positionAfter(position);
+        await insertActivity(
+          { projectId: row.id, title: column.title, description: column.description, taskType: column.taskType, position },
+          trx,
+        );
+      }
+      return toProject(row);
+    });
 }
 
-export async function updateProject({ ownerId, projectId, input }: Owner & { projectId: string; input: UpdateProjectInput }): Promise<Project> {
+export async function updateProject({
+  ownerId,
+  projectId,
+  input,
+}: Owner & { projectId: string; input: UpdateProjectInput }): Promise<Project> {
   const { brief, ...rest } = input;
   const row = await updateProjectRow({
     projectId,

@@ -1,6 +1,10 @@
 import type { TaskTypeName } from "@/lib/validations/generation-params";
 
-export type ProjectTemplate = { label: string; description: string; columns: Array<{ title: string; taskType: TaskTypeName; description: string }> };
+export type ProjectTemplate = {
+  label: string;
+  description: string;
+  columns: Array<{ title: string; taskType: TaskTypeName; description: string }>;
+};
 
 /** Starting boards for a new project: the columns a production of that kind usually needs, empty. */
 export const PROJECT_TEMPLATES = {

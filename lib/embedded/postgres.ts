@@ -57,8 +57,10 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
       createPostgresUser: os.userInfo().uid === 0,
       initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
       postgresFlags: [
-        "-c", "listen_addresses=127.0.0.1",
-        "-c", "unix_socket_directories=",
+        "-c",
+        "listen_addresses=127.0.0.1",
+        "-c",
+        "unix_socket_directories=",
         ...(options.isEphemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
       ],
       onLog: (message) => logs.push(message),

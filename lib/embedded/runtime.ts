@@ -43,12 +43,18 @@ export async function prepareRuntime({ log }: { log: (line: string) => void }): 
           defaults.push(["auth secret", `generated, kept in ${dataPath("auth-secret")} (set AUTH_SECRET to choose one)`]);
         } else {
           setRuntimeEnv("AUTH_SECRET", await sharedAuthSecret(db, { legacyFile: dataPath("auth-secret") }));
-          defaults.push(["auth secret", "generated, kept in the database so that every process on it shares it (set AUTH_SECRET to choose one)"]);
+          defaults.push([
+            "auth secret",
+            "generated, kept in the database so that every process on it shares it (set AUTH_SECRET to choose one)",
+          ]);
         }
       }
       if (!env.S3_BUCKET) {
         await assertSharedAssetsFolder(db, { assetsDir: assetsPath() });
-        defaults.push(["asset storage", `local disk, ${assetsPath()} (set S3_BUCKET to use S3, R2 or MinIO; several processes need S3 or one shared ASSETS_DIR)`]);
+        defaults.push([
+          "asset storage",
+          `local disk, ${assetsPath()} (set S3_BUCKET to use S3, R2 or MinIO; several processes need S3 or one shared ASSETS_DIR)`,
+        ]);
       }
     });
   } catch (error) {
@@ -58,8 +64,10 @@ export async function prepareRuntime({ log }: { log: (line: string) => void }): 
 
   const mode = engineMode();
   if (mode.kind === "embedded") defaults.push(["job engine", "embedded executor in this process (set INNGEST_* to use an Inngest server)"]);
-  if (!env.OPENAI_API_KEY && !env.REPLICATE_API_TOKEN) defaults.push(["generators", "local: SVG images, espeak-ng speech, ffmpeg animatics, offline writer (no AI keys set)"]);
-  if (!env.OPENAI_API_KEY && !env.ANTHROPIC_API_KEY) defaults.push(["chat model", "offline assistant (set OPENAI_API_KEY or ANTHROPIC_API_KEY for a real model)"]);
+  if (!env.OPENAI_API_KEY && !env.REPLICATE_API_TOKEN)
+    defaults.push(["generators", "local: SVG images, espeak-ng speech, ffmpeg animatics, offline writer (no AI keys set)"]);
+  if (!env.OPENAI_API_KEY && !env.ANTHROPIC_API_KEY)
+    defaults.push(["chat model", "offline assistant (set OPENAI_API_KEY or ANTHROPIC_API_KEY for a real model)"]);
 
   return { defaults, stop: stopDatabase };
 }

@@ -12,7 +12,10 @@ const STORE_MARKER = ".reelboard-store";
  * DATA_DIR is carried over, so nobody is signed out by the upgrade.
  */
 export async function sharedAuthSecret(db: Kysely<unknown>, { legacyFile }: { legacyFile: string }): Promise<string> {
-  const legacy = await fs.readFile(legacyFile, "utf8").then((text) => text.trim(), () => "");
+  const legacy = await fs.readFile(legacyFile, "utf8").then(
+    (text) => text.trim(),
+    () => "",
+  );
   return keepFirstSetting(db, { key: "auth_secret", value: legacy || randomBytes(32).toString("base64url") });
 }
 
@@ -25,7 +28,10 @@ export async function sharedAuthSecret(db: Kysely<unknown>, { legacyFile }: { le
 export async function assertSharedAssetsFolder(db: Kysely<unknown>, { assetsDir }: { assetsDir: string }): Promise<void> {
   await fs.mkdir(assetsDir, { recursive: true });
   const marker = path.join(assetsDir, STORE_MARKER);
-  const existing = await fs.readFile(marker, "utf8").then((text) => text.trim(), () => "");
+  const existing = await fs.readFile(marker, "utf8").then(
+    (text) => text.trim(),
+    () => "",
+  );
   const local = existing || randomUUID();
   const kept = await keepFirstSetting(db, { key: "local_assets_store", value: local });
   if (kept !== local) {

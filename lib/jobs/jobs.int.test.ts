@@ -35,9 +35,18 @@ async function waitForJob(ownerId: string, jobId: string, until: (job: Job) => b
 }
 
 /** Reads Server-Sent Events from the real route until `stop` says so. */
-async function readEvents(user: TestUser, projectId: string, stop: (events: Array<{ id: string; event: string; data: { job: Job } }>) => boolean, lastEventId?: string) {
+async function readEvents(
+  user: TestUser,
+  projectId: string,
+  stop: (events: Array<{ id: string; event: string; data: { job: Job } }>) => boolean,
+  lastEventId?: string,
+) {
   const abort = new AbortController();
-  const headers: Record<string, string> = { host: "localhost:3000", cookie: user.cookie, ...(lastEventId && { "last-event-id": lastEventId }) };
+  const headers: Record<string, string> = {
+    host: "localhost:3000",
+    cookie: user.cookie,
+    ...(lastEventId && { "last-event-id": lastEventId }),
+  };
   const response = await eventsRoute.GET(new Request(`${BASE_URL}/api/projects/${projectId}/events`, { headers, signal: abort.signal }), {
     params: Promise.resolve({ projectId }),
   });
@@ -56,7 +65,12 @@ async function readEvents(user: TestUser, projectId: string, stop: (events: Arra
     while ((split = buffer.indexOf("\n\n")) >= 0) {
       const block = buffer.slice(0, split);
       buffer = buffer.slice(split + 2);
-      const fields = Object.fromEntries(block.split("\n").filter((line) => /^(id|event|data):/.test(line)).map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1).trim()]));
+      const fields = Object.fromEntries(
+        block
+          .split("\n")
+          .filter((line) => /^(id|event|data):/.test(line))
+          .map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1).trim()]),
+      );
       if (fields.id && fields.event && fields.data) events.push({ id: fields.id, event: fields.event, data: JSON.parse(fields.data) });
     }
   }
@@ -71,32 +85,46 @@ describe("generation jobs on the embedded engine", () => {
     const { card } = await imageCard(user);
 
     const created = await createJob({ ownerId: user.id, cardId: card.id, input: {} });
-    expect(created).toMatchObject({ status: "queued", cardId: card.id, priority: 2, params: { prompt: "a lighthouse in fog", numImages: 2 } });
+    expect(created).toMatchObject({
+      status: "queued",
+      cardId: card.id,
+      priority: 2,
+      params: { prompt: "a lighthouse in fog", numImages: 2 },
+    });
 
     const done = await waitForJob(user.id, created.id, (job) => job.status === "completed");
     expect(done.progress).toBe(1);
     expect(done.media).toHaveLength(2);
     expect(done.media[0]).toMatchObject({ mediaType: "image", mime: "image/svg+xml", width: 320, height: 240 });
 
-    const file = await mediaRoute.GET(new Request(`${BASE_URL}${done.media[0]!.url}`, { headers: { host: "localhost:3000", cookie: user.cookie } }), {
-      params: Promise.resolve({ mediaId: done.media[0]!.id }),
-    });
+    const file = await mediaRoute.GET(
+      new Request(`${BASE_URL}${done.media[0]!.url}`, { headers: { host: "localhost:3000", cookie: user.cookie } }),
+      {
+        params: Promise.resolve({ mediaId: done.media[0]!.id }),
+      },
+    );
     expect(file.status).toBe(200);
     const svg = await file.text();
     expect(svg).toContain('width="320"');
     expect(svg).toContain("a lighthouse in fog");
 
-    const part = await mediaRoute.GET(new Request(`${BASE_URL}${done.media[0]!.url}`, { headers: { host: "localhost:3000", cookie: user.cookie, range: "bytes=0-9" } }), {
-      params: Promise.resolve({ mediaId: done.media[0]!.id }),
-    });
+    const part = await mediaRoute.GET(
+      new Request(`${BASE_URL}${done.media[0]!.url}`, { headers: { host: "localhost:3000", cookie: user.cookie, range: "bytes=0-9" } }),
+      {
+        params: Promise.resolve({ mediaId: done.media[0]!.id }),
+      },
+    );
     expect(part.status).toBe(206);
     expect(part.headers.get("content-range")).toBe(`bytes 0-9/${Buffer.byteLength(svg)}`);
     expect(await part.text()).toBe(svg.slice(0, 10));
 
     const stranger = await createUser();
-    const denied = await mediaRoute.GET(new Request(`${BASE_URL}${done.media[0]!.url}`, { headers: { host: "localhost:3000", cookie: stranger.cookie } }), {
-      params: Promise.resolve({ mediaId: done.media[0]!.id }),
-    });
+    const denied = await mediaRoute.GET(
+      new Request(`${BASE_URL}${done.media[0]!.url}`, { headers: { host: "localhost:3000", cookie: stranger.cookie } }),
+      {
+        params: Promise.resolve({ mediaId: done.media[0]!.id }),
+      },
+    );
     expect(denied.status).toBe(404);
   });
 
@@ -119,7 +147,12 @@ describe("generation jobs on the embedded engine", () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
 
     const middle = events[Math.floor(events.length / 2)]!;
-    const replay = await readEvents(user, project.id, (seen) => seen.length >= events.length - Math.floor(events.length / 2) - 1, middle.id);
+    const replay = await readEvents(
+      user,
+      project.id,
+      (seen) => seen.length >= events.length - Math.floor(events.length / 2) - 1,
+      middle.id,
+    );
     expect(replay.map((event) => event.id)).toEqual(events.slice(Math.floor(events.length / 2) + 1).map((event) => event.id));
   });
 
@@ -134,7 +167,10 @@ describe("generation jobs on the embedded engine", () => {
     await new Promise((resolve) => setTimeout(resolve, 800));
     const after = await getJob({ ownerId: user.id, jobId: job.id });
     expect(after).toMatchObject({ status: "cancelled", media: [] });
-    await expect(cancelJob({ ownerId: user.id, jobId: job.id })).rejects.toMatchObject({ code: "conflict", message: "A cancelled job cannot become cancelled" });
+    await expect(cancelJob({ ownerId: user.id, jobId: job.id })).rejects.toMatchObject({
+      code: "conflict",
+      message: "A cancelled job cannot become cancelled",
+    });
     await expect(retryJob({ ownerId: user.id, jobId: job.id })).rejects.toMatchObject({ code: "conflict" });
   });
 
@@ -150,7 +186,10 @@ describe("generation jobs on the embedded engine", () => {
     expect(retried).toMatchObject({ status: "queued", retryCount: 1, error: null });
     const done = await waitForJob(user.id, job.id, (current) => current.status === "completed");
     expect(done.media).toHaveLength(1);
-    await expect(retryJob({ ownerId: user.id, jobId: job.id })).rejects.toMatchObject({ code: "conflict", message: "A completed job cannot become queued" });
+    await expect(retryJob({ ownerId: user.id, jobId: job.id })).rejects.toMatchObject({
+      code: "conflict",
+      message: "A completed job cannot become queued",
+    });
   });
 
   it("changes an active job's priority, lists active jobs, and hides them from others", async () => {
@@ -164,24 +203,43 @@ describe("generation jobs on the embedded engine", () => {
     const stranger = await createUser();
     await expect(getJob({ ownerId: stranger.id, jobId: job.id })).rejects.toMatchObject({ code: "not_found" });
     await expect(cancelJob({ ownerId: stranger.id, jobId: job.id })).rejects.toMatchObject({ code: "not_found" });
-    await expect(updateJobPriority({ ownerId: stranger.id, jobId: job.id, input: { priority: 3 } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(updateJobPriority({ ownerId: stranger.id, jobId: job.id, input: { priority: 3 } })).rejects.toMatchObject({
+      code: "not_found",
+    });
     await expect(listJobsOfProject({ ownerId: stranger.id, projectId: project.id })).rejects.toMatchObject({ code: "not_found" });
 
     await waitForJob(user.id, job.id, (current) => current.status === "completed");
-    await expect(updateJobPriority({ ownerId: user.id, jobId: job.id, input: { priority: 2 } })).rejects.toMatchObject({ code: "conflict" });
+    await expect(updateJobPriority({ ownerId: user.id, jobId: job.id, input: { priority: 2 } })).rejects.toMatchObject({
+      code: "conflict",
+    });
   });
 
   it("fails the job with the step's error once the engine's retries are spent", async () => {
     const user = await createUser();
     const { card, project } = await imageCard(user, "never rendered", 1);
     // A job whose provider this server no longer has: its submit step throws on every attempt.
-    const job = await insertJob({ cardId: card.id, projectId: project.id, taskType: "image", params: { prompt: "x" }, priority: 2, provider: "retired-provider", callbackUrl: null, estimatedSeconds: null, maxRetries: 3 });
+    const job = await insertJob({
+      cardId: card.id,
+      projectId: project.id,
+      taskType: "image",
+      params: { prompt: "x" },
+      priority: 2,
+      provider: "retired-provider",
+      callbackUrl: null,
+      estimatedSeconds: null,
+      maxRetries: 3,
+    });
     await inngest.send(jobRequested.create({ jobId: job.id, priorityBoost: 0 }));
 
     const failed = await waitForJob(user.id, job.id, (current) => current.status === "failed");
     expect(failed.error).toBe('No provider "retired-provider" on this server');
     // The run itself ends cleanly (the function caught the error and marked the job), once only.
-    const runsOfJob = () => getDb().selectFrom("engine_runs").select("status").where(sql<boolean>`event -> 'data' ->> 'jobId' = ${job.id}`).execute();
+    const runsOfJob = () =>
+      getDb()
+        .selectFrom("engine_runs")
+        .select("status")
+        .where(sql<boolean>`event -> 'data' ->> 'jobId' = ${job.id}`)
+        .execute();
     await expect.poll(async () => (await runsOfJob()).map((run) => run.status)).toEqual(["completed"]);
   });
 
@@ -196,7 +254,11 @@ describe("generation jobs on the embedded engine", () => {
       code: "validation_failed",
       fields: { "generationParams.text": ["Write what to generate first"] },
     });
-    const jobs = await getDb().selectFrom("generation_jobs").select("id").where("card_id", "in", [activities[0]!.cards[0]!.id, activities[1]!.cards[0]!.id]).execute();
+    const jobs = await getDb()
+      .selectFrom("generation_jobs")
+      .select("id")
+      .where("card_id", "in", [activities[0]!.cards[0]!.id, activities[1]!.cards[0]!.id])
+      .execute();
     expect(jobs).toEqual([]);
   });
 });

@@ -63,7 +63,9 @@ export async function createJob({ ownerId, cardId, input }: Owner & { cardId: st
   const [field, text] = [PROMPT_FIELD[card.task_type], promptOf(params)];
   const hasReference = "referenceAssetId" in params && params.referenceAssetId !== null;
   if (!text.trim() && !hasReference) {
-    throw new AppError("validation_failed", "Write what to generate first", { [`generationParams.${field}`]: ["Write what to generate first"] });
+    throw new AppError("validation_failed", "Write what to generate first", {
+      [`generationParams.${field}`]: ["Write what to generate first"],
+    });
   }
 
   if (input.callbackUrl) await assertDeliverableUrl(input.callbackUrl, { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE });
@@ -105,7 +107,10 @@ export async function listJobsOfProject({ ownerId, projectId }: Owner & { projec
  * page's event stream resumes from there, so nothing that happens between the render and the stream's
  * start is missed (the id is read first; an event replayed twice is harmless).
  */
-export async function jobsSnapshotOfProject({ ownerId, projectId }: Owner & { projectId: string }): Promise<{ jobs: Job[]; lastEventId: string }> {
+export async function jobsSnapshotOfProject({
+  ownerId,
+  projectId,
+}: Owner & { projectId: string }): Promise<{ jobs: Job[]; lastEventId: string }> {
   if (!(await findProjectForOwner({ projectId, ownerId }))) throw notFound("No such project");
   const lastEventId = await latestJobEventId({ projectId });
   return { jobs: await withMedia(await listProjectJobs({ projectId })), lastEventId };
@@ -114,7 +119,11 @@ export async function jobsSnapshotOfProject({ ownerId, projectId }: Owner & { pr
 /** Cancels a queued or running job: its run stops before its next step and its provider call is aborted. */
 export async function cancelJob({ ownerId, jobId }: Owner & { jobId: string }): Promise<Job> {
   const current = await ownedJob({ ownerId, jobId });
-  const job = await updateJobIf({ jobId, from: sourcesOf("cancelled"), values: { status: "cancelled", current_step: "cancelled", completed_at: new Date() } });
+  const job = await updateJobIf({
+    jobId,
+    from: sourcesOf("cancelled"),
+    values: { status: "cancelled", current_step: "cancelled", completed_at: new Date() },
+  });
   if (!job) {
     assertTransition(current.status, "cancelled");
     throw new AppError("conflict", "The job changed meanwhile; reload and try again");
@@ -134,7 +143,15 @@ export async function retryJob({ ownerId, jobId }: Owner & { jobId: string }): P
   const job = await updateJobIf({
     jobId,
     from: sourcesOf("queued"),
-    values: { status: "queued", progress: 0, current_step: null, error_message: null, started_at: null, completed_at: null, retry_count: current.retry_count + 1 },
+    values: {
+      status: "queued",
+      progress: 0,
+      current_step: null,
+      error_message: null,
+      started_at: null,
+      completed_at: null,
+      retry_count: current.retry_count + 1,
+    },
   });
   if (!job) throw new AppError("conflict", "The job changed meanwhile; reload and try again");
   await publishJob({ job, kind: "status" });

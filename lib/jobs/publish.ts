@@ -14,5 +14,8 @@ export async function publishJob(
   db?: Executor,
 ): Promise<void> {
   const media = kind === "result" || job.status === "completed" ? await listMediaOfJobs({ jobIds: [job.id] }, db) : [];
-  await insertJobEvent({ jobId: job.id, projectId: job.project_id, kind, payload: { job: toJob(job, media), ...(message && { message }) }, dedupeKey }, db);
+  await insertJobEvent(
+    { jobId: job.id, projectId: job.project_id, kind, payload: { job: toJob(job, media), ...(message && { message }) }, dedupeKey },
+    db,
+  );
 }

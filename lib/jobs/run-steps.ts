@@ -87,8 +87,13 @@ export async function pollJob({ jobId, submission, poll }: { jobId: string; subm
   if (job.status !== "processing") return { status: "cancelled" };
 
   const onProgress = async (fraction: number, step: string) => {
-    const updated = await updateJobIf({ jobId, from: ["processing"], values: { current_step: step, progress: 0.05 + 0.9 * Math.min(1, fraction) } });
-    if (updated) await publishJob({ job: updated, kind: "progress", dedupeKey: `poll-${poll}:${job.retry_count}:${Math.round(fraction * 100)}` });
+    const updated = await updateJobIf({
+      jobId,
+      from: ["processing"],
+      values: { current_step: step, progress: 0.05 + 0.9 * Math.min(1, fraction) },
+    });
+    if (updated)
+      await publishJob({ job: updated, kind: "progress", dedupeKey: `poll-${poll}:${job.retry_count}:${Math.round(fraction * 100)}` });
   };
   const result = await withJobSignal(jobId, (signal) =>
     providerOf(job).poll({ jobId, projectId: job.project_id, params: job.params, externalId: submission.externalId, signal, onProgress }),
@@ -128,7 +133,11 @@ export async function storeJobResult({ jobId, files }: { jobId: string; files: S
 }
 
 export async function finishJob({ jobId }: { jobId: string }): Promise<void> {
-  const finished = await updateJobIf({ jobId, from: ["processing"], values: { status: "completed", progress: 1, current_step: "done", completed_at: new Date() } });
+  const finished = await updateJobIf({
+    jobId,
+    from: ["processing"],
+    values: { status: "completed", progress: 1, current_step: "done", completed_at: new Date() },
+  });
   // Also after a crash between the update and here: the event and the webhook are each recorded once.
   const job = finished ?? (await loadJob(jobId));
   if (job.status === "completed") await publishJob({ job, kind: "status", dedupeKey: `finish:${job.retry_count}` });

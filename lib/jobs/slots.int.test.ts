@@ -18,19 +18,28 @@ describe("generation slots", () => {
     const user = await createUser();
     const { project, activities } = await createBoard(user.id, ["image"], 7);
     const cards = activities[0]!.cards;
-    for (const card of cards) await updateCard({ ownerId: user.id, cardId: card.id, input: { generationParams: { prompt: card.title, resolution: "64x64" } } });
+    for (const card of cards)
+      await updateCard({ ownerId: user.id, cardId: card.id, input: { generationParams: { prompt: card.title, resolution: "64x64" } } });
 
     let isSampling = true;
     let mostGenerating = 0;
     const sampler = (async () => {
       while (isSampling) {
-        const row = await getDb().selectFrom("generation_jobs").select((eb) => eb.fn.countAll<number>().as("n")).where("project_id", "=", project.id).where("status", "=", "processing").executeTakeFirstOrThrow();
+        const row = await getDb()
+          .selectFrom("generation_jobs")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("project_id", "=", project.id)
+          .where("status", "=", "processing")
+          .executeTakeFirstOrThrow();
         mostGenerating = Math.max(mostGenerating, Number(row.n));
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     })();
 
-    const first = [await createJob({ ownerId: user.id, cardId: cards[0]!.id, input: {} }), await createJob({ ownerId: user.id, cardId: cards[1]!.id, input: {} })];
+    const first = [
+      await createJob({ ownerId: user.id, cardId: cards[0]!.id, input: {} }),
+      await createJob({ ownerId: user.id, cardId: cards[1]!.id, input: {} }),
+    ];
     const low: Job[] = [];
     for (const card of cards.slice(2, 6)) low.push(await createJob({ ownerId: user.id, cardId: card.id, input: { priority: 3 } }));
     const high = await createJob({ ownerId: user.id, cardId: cards[6]!.id, input: { priority: 1 } });
@@ -38,12 +47,19 @@ describe("generation slots", () => {
     await updateJobPriority({ ownerId: user.id, jobId: low[2]!.id, input: { priority: 2 } });
 
     // A low-priority job waits visibly queued, and a cancel takes it out before it ever generates.
-    await expect.poll(async () => (await getJob({ ownerId: user.id, jobId: low[3]!.id })).currentStep, { timeout: 15_000 }).toMatch(/waiting for a free slot \(\d+ ahead\)/);
+    await expect
+      .poll(async () => (await getJob({ ownerId: user.id, jobId: low[3]!.id })).currentStep, { timeout: 15_000 })
+      .toMatch(/waiting for a free slot \(\d+ ahead\)/);
     const cancelled = await cancelJob({ ownerId: user.id, jobId: low[3]!.id });
     expect(cancelled.status).toBe("cancelled");
 
     const others = [...first, ...low.slice(0, 3), high];
-    await expect.poll(async () => Promise.all(others.map(async (job) => (await getJob({ ownerId: user.id, jobId: job.id })).status)), { timeout: 60_000, interval: 200 }).toEqual(others.map(() => "completed"));
+    await expect
+      .poll(async () => Promise.all(others.map(async (job) => (await getJob({ ownerId: user.id, jobId: job.id })).status)), {
+        timeout: 60_000,
+        interval: 200,
+      })
+      .toEqual(others.map(() => "completed"));
     isSampling = false;
     await sampler;
 

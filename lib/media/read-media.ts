@@ -7,7 +7,15 @@ import { getStorage } from "@/lib/storage";
  * A media file's bytes for its owner, honouring a single HTTP Range (video seeking): 200 with the whole
  * file, 206 with the range, 416 for a range outside the file.
  */
-export async function mediaResponse({ ownerId, mediaId, range }: { ownerId: string; mediaId: string; range: string | null }): Promise<Response> {
+export async function mediaResponse({
+  ownerId,
+  mediaId,
+  range,
+}: {
+  ownerId: string;
+  mediaId: string;
+  range: string | null;
+}): Promise<Response> {
   const media = await findMediaForOwner({ mediaId, ownerId });
   if (!media) throw notFound("No such media");
   const storage = getStorage();

@@ -12,7 +12,15 @@ const DEFAULT_BUDGET = 4000;
  * What a card's agent knows before each turn (seed 002 card memory): the card and its parameters, its
  * column's type, its jobs and their results, the assets approved from it, and the project's brief.
  */
-export async function cardMemory({ ownerId, cardId, budgetChars = DEFAULT_BUDGET }: { ownerId: string; cardId: string; budgetChars?: number }): Promise<string> {
+export async function cardMemory({
+  ownerId,
+  cardId,
+  budgetChars = DEFAULT_BUDGET,
+}: {
+  ownerId: string;
+  cardId: string;
+  budgetChars?: number;
+}): Promise<string> {
   const card = await getCard({ ownerId, cardId });
   const [jobs, board] = await Promise.all([listCardJobs({ ownerId, cardId }), findBoardOf(ownerId, card.activityId)]);
   const column = board.activities.find((candidate) => candidate.id === card.activityId)!;
@@ -43,7 +51,12 @@ export async function cardMemory({ ownerId, cardId, budgetChars = DEFAULT_BUDGET
       {
         heading: "Project brief",
         noun: "facts",
-        lines: [`title: ${board.project.title}`, ...Object.entries(board.project.brief).map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(", ") : String(value)}`)],
+        lines: [
+          `title: ${board.project.title}`,
+          ...Object.entries(board.project.brief).map(
+            ([key, value]) => `${key}: ${Array.isArray(value) ? value.join(", ") : String(value)}`,
+          ),
+        ],
       },
     ],
     budgetChars,

@@ -7,14 +7,25 @@ import { promptOf } from "@/lib/validations/generation-params";
 
 const DEFAULT_BUDGET = 6000;
 
-
 /**
  * What the project agent knows before each turn (seed 002 project memory): the project and its brief,
  * the columns with their cards, the approved assets, the recent jobs; rendered within a budget, the
  * most recently changed first, with a count of whatever did not fit.
  */
-export async function projectMemory({ ownerId, projectId, budgetChars = DEFAULT_BUDGET }: { ownerId: string; projectId: string; budgetChars?: number }): Promise<string> {
-  const [board, assets, jobs] = await Promise.all([getBoard({ ownerId, projectId }), listAssets({ ownerId, projectId }), listJobsOfProject({ ownerId, projectId })]);
+export async function projectMemory({
+  ownerId,
+  projectId,
+  budgetChars = DEFAULT_BUDGET,
+}: {
+  ownerId: string;
+  projectId: string;
+  budgetChars?: number;
+}): Promise<string> {
+  const [board, assets, jobs] = await Promise.all([
+    getBoard({ ownerId, projectId }),
+    listAssets({ ownerId, projectId }),
+    listJobsOfProject({ ownerId, projectId }),
+  ]);
   const { project } = board;
   const brief = Object.entries(project.brief).map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(", ") : String(value)}`);
   const cards = board.activities
@@ -27,7 +38,13 @@ export async function projectMemory({ ownerId, projectId, budgetChars = DEFAULT_
       {
         heading: "Project",
         noun: "facts",
-        lines: [`id: ${project.id}`, `title: ${project.title}`, `status: ${project.status}`, ...(project.description ? [`description: ${truncate(project.description, 400)}`] : []), ...brief],
+        lines: [
+          `id: ${project.id}`,
+          `title: ${project.title}`,
+          `status: ${project.status}`,
+          ...(project.description ? [`description: ${truncate(project.description, 400)}`] : []),
+          ...brief,
+        ],
       },
       {
         heading: "Columns (board order)",
@@ -45,14 +62,20 @@ export async function projectMemory({ ownerId, projectId, budgetChars = DEFAULT_
       {
         heading: "Approved assets (newest first)",
         noun: "assets",
-        lines: assets.map((asset) => `- ${asset.assetType} "${asset.title}"${asset.cardTitle ? ` from "${asset.cardTitle}"` : ""}${asset.prompt ? `: ${truncate(asset.prompt, 80)}` : ""}`),
+        lines: assets.map(
+          (asset) =>
+            `- ${asset.assetType} "${asset.title}"${asset.cardTitle ? ` from "${asset.cardTitle}"` : ""}${asset.prompt ? `: ${truncate(asset.prompt, 80)}` : ""}`,
+        ),
       },
       {
         heading: "Recent and active jobs",
         noun: "jobs",
         lines: [...jobs]
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-          .map((job) => `- ${job.status} ${Math.round(job.progress * 100)}% for "${(job.cardId && cardTitles.get(job.cardId)) ?? "a deleted card"}" id=${job.id}${job.error ? ` error: ${truncate(job.error, 80)}` : ""}`),
+          .map(
+            (job) =>
+              `- ${job.status} ${Math.round(job.progress * 100)}% for "${(job.cardId && cardTitles.get(job.cardId)) ?? "a deleted card"}" id=${job.id}${job.error ? ` error: ${truncate(job.error, 80)}` : ""}`,
+          ),
       },
     ],
     budgetChars,

@@ -8,7 +8,9 @@ import { withWorkspace } from "./workspace";
 /** Width, height and duration read from a generated file: sharp for images, ffprobe for video and audio. */
 export async function describeFile(bytes: Uint8Array, mediaType: "image" | "video" | "audio", format: string) {
   if (mediaType === "image") {
-    const metadata = await sharp(bytes).metadata().catch(() => undefined);
+    const metadata = await sharp(bytes)
+      .metadata()
+      .catch(() => undefined);
     return { width: metadata?.width ?? null, height: metadata?.height ?? null, duration: null };
   }
   if (!(await toolAvailability("ffprobe")).isAvailable) return { width: null, height: null, duration: null };

@@ -25,7 +25,10 @@ export async function callProvider(provider: string, url: string, init: RequestI
       response = await fetch(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
     } catch (error) {
       if (init.signal?.aborted) throw new Error("The job was cancelled");
-      const reason = error instanceof Error && error.name === "TimeoutError" ? `no answer within ${env.PROVIDER_TIMEOUT_MS / 1000} s` : String(error instanceof Error ? error.message : error);
+      const reason =
+        error instanceof Error && error.name === "TimeoutError"
+          ? `no answer within ${env.PROVIDER_TIMEOUT_MS / 1000} s`
+          : String(error instanceof Error ? error.message : error);
       throw new Error(`${provider} could not be reached: ${reason}`);
     }
 

@@ -49,7 +49,13 @@ export async function providerStatuses(): Promise<ProviderStatus[]> {
   return Promise.all(
     PROVIDERS.map(async ([taskType, provider]) => {
       const availability = await provider.availability();
-      return { taskType, id: provider.id, label: provider.label, isAvailable: availability.isAvailable, reason: availability.isAvailable ? null : availability.reason };
+      return {
+        taskType,
+        id: provider.id,
+        label: provider.label,
+        isAvailable: availability.isAvailable,
+        reason: availability.isAvailable ? null : availability.reason,
+      };
     }),
   );
 }

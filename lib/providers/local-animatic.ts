@@ -59,7 +59,27 @@ export const localAnimaticProvider: Provider = {
       const audio = inputs.length > 6 ? ["-map", "0:v", "-map", "1:a", "-c:a", "aac", "-af", "apad"] : [];
       await runTool(
         "ffmpeg",
-        ["-y", "-nostats", "-progress", "pipe:1", ...inputs, "-vf", zoom, ...audio, "-t", String(video.durationSeconds), "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-movflags", "+faststart", output],
+        [
+          "-y",
+          "-nostats",
+          "-progress",
+          "pipe:1",
+          ...inputs,
+          "-vf",
+          zoom,
+          ...audio,
+          "-t",
+          String(video.durationSeconds),
+          "-c:v",
+          "libx264",
+          "-preset",
+          "veryfast",
+          "-pix_fmt",
+          "yuv420p",
+          "-movflags",
+          "+faststart",
+          output,
+        ],
         {
           signal,
           onStdout: (chunk) => {
@@ -75,13 +95,33 @@ export const localAnimaticProvider: Provider = {
       await getStorage().put(storageKey, bytes, "video/mp4");
       return {
         status: "done",
-        files: [{ storageKey, mime: "video/mp4", format: "mp4", fileSize: bytes.byteLength, width: probe.width, height: probe.height, duration: probe.durationSeconds }],
+        files: [
+          {
+            storageKey,
+            mime: "video/mp4",
+            format: "mp4",
+            fileSize: bytes.byteLength,
+            width: probe.width,
+            height: probe.height,
+            duration: probe.durationSeconds,
+          },
+        ],
       };
     });
   },
 };
 
-async function referenceImage({ projectId, video, width, height }: { projectId: string; video: VideoParams; width: number; height: number }): Promise<Buffer> {
+async function referenceImage({
+  projectId,
+  video,
+  width,
+  height,
+}: {
+  projectId: string;
+  video: VideoParams;
+  width: number;
+  height: number;
+}): Promise<Buffer> {
   if (video.referenceAssetId) {
     const media = await findAssetMediaInProject({ assetId: video.referenceAssetId, projectId });
     if (!media || media.media_type !== "image") throw new NonRetriableError("The reference asset is not an approved image of this project");

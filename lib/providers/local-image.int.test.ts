@@ -66,11 +66,31 @@ function isolatedEngine() {
   const signingKey = "signkey-local-image-test-0123456789abcdef";
   const appId = `local-image-test-${Date.now()}`;
   let engineFunctions: EngineFunction[] = [];
-  const client = new Inngest({ id: appId, isDev: false, signingKey, eventKey: "test", fetch: createEmbeddedFetch(async () => engineFunctions) });
+  const client = new Inngest({
+    id: appId,
+    isDev: false,
+    signingKey,
+    eventKey: "test",
+    fetch: createEmbeddedFetch(async () => engineFunctions),
+  });
   const handler = serve({ client, functions: [generateMedia] });
   engineFunctions = [toEngineFunction(generateMedia, appId)];
-  const executor = new Executor({ functions: engineFunctions, handler: servePost(handler), signingKey, leaseMs: 5000, retryBaseMs: 20, log: () => {} });
-  const run = (jobId: string) => insertRuns([{ functionId: engineFunctions[0]!.id, event: { name: "reelboard/job.requested", data: { jobId, priorityBoost: 0 }, id: crypto.randomUUID(), ts: Date.now() }, prioritySeconds: 0 }]);
+  const executor = new Executor({
+    functions: engineFunctions,
+    handler: servePost(handler),
+    signingKey,
+    leaseMs: 5000,
+    retryBaseMs: 20,
+    log: () => {},
+  });
+  const run = (jobId: string) =>
+    insertRuns([
+      {
+        functionId: engineFunctions[0]!.id,
+        event: { name: "reelboard/job.requested", data: { jobId, priorityBoost: 0 }, id: crypto.randomUUID(), ts: Date.now() },
+        prioritySeconds: 0,
+      },
+    ]);
   return { executor, run };
 }
 
@@ -105,7 +125,17 @@ describe("the local image generator on the real engine", () => {
   it("fails a job whose image cannot be rendered after one attempt, storing nothing", async () => {
     const { user, project, card } = await imageCard("never used");
     const params = generationParamsSchemas.image.parse({ prompt: `a ${UNREADABLE} prompt`, resolution: "320x240", numImages: 2 });
-    const job = await insertJob({ cardId: card.id, projectId: project.id, taskType: "image", params, priority: 2, provider: "local-image", callbackUrl: null, estimatedSeconds: null, maxRetries: 3 });
+    const job = await insertJob({
+      cardId: card.id,
+      projectId: project.id,
+      taskType: "image",
+      params,
+      priority: 2,
+      provider: "local-image",
+      callbackUrl: null,
+      estimatedSeconds: null,
+      maxRetries: 3,
+    });
     renders.unreadable = 0;
 
     await engine.run(job.id);

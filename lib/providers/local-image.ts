@@ -38,7 +38,18 @@ export const localImageProvider: Provider = {
       const bytes = new TextEncoder().encode(renderSvg({ prompt: image.prompt, width, height, seed: `${image.seed ?? jobId}:${n}` }));
       const metadata = await readRendered(bytes);
       const storageKey = `projects/${projectId}/image/${jobId}/${n}.svg`;
-      rendered.push({ bytes, file: { storageKey, mime: "image/svg+xml", format: metadata.format ?? "svg", fileSize: bytes.byteLength, width: metadata.width ?? null, height: metadata.height ?? null, duration: null } });
+      rendered.push({
+        bytes,
+        file: {
+          storageKey,
+          mime: "image/svg+xml",
+          format: metadata.format ?? "svg",
+          fileSize: bytes.byteLength,
+          width: metadata.width ?? null,
+          height: metadata.height ?? null,
+          duration: null,
+        },
+      });
     }
     for (const { bytes, file } of rendered) await getStorage().put(file.storageKey, bytes, file.mime);
     return { status: "done", files: rendered.map(({ file }) => file) };
@@ -66,9 +77,7 @@ export function renderSvg({ prompt, width, height, seed }: { prompt: string; wid
   }).join("");
   const fontSize = Math.max(14, Math.round(width / 28));
   const lines = wrap(xmlCharacters(prompt) || "(no prompt)", Math.floor(width / (fontSize * 0.6)), 6);
-  const text = lines
-    .map((line, i) => `<tspan x="${width / 2}" dy="${i === 0 ? 0 : fontSize * 1.3}">${escapeXml(line)}</tspan>`)
-    .join("");
+  const text = lines.map((line, i) => `<tspan x="${width / 2}" dy="${i === 0 ? 0 : fontSize * 1.3}">${escapeXml(line)}</tspan>`).join("");
   const textY = height / 2 - ((lines.length - 1) * fontSize * 1.3) / 2;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
 <defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${a} 55% 35%)"/><stop offset="1" stop-color="hsl(${b} 60% 20%)"/></linearGradient></defs>

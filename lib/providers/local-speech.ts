@@ -11,7 +11,19 @@ import { withWorkspace } from "./workspace";
 const BASE_WORDS_PER_MINUTE = 175;
 
 /** Speaks text into a WAV file with espeak-ng, at the card's voice and speed. */
-export async function speak({ text, voice, speed, file, signal }: { text: string; voice: string; speed: number; file: string; signal?: AbortSignal }): Promise<void> {
+export async function speak({
+  text,
+  voice,
+  speed,
+  file,
+  signal,
+}: {
+  text: string;
+  voice: string;
+  speed: number;
+  file: string;
+  signal?: AbortSignal;
+}): Promise<void> {
   await runTool("espeak-ng", ["-v", voice, "-s", String(Math.round(BASE_WORDS_PER_MINUTE * speed)), "-w", file, "--", text], { signal });
 }
 
@@ -36,7 +48,17 @@ export const localSpeechProvider: Provider = {
       await getStorage().put(storageKey, bytes, "audio/wav");
       return {
         status: "done",
-        files: [{ storageKey, mime: "audio/wav", format: "wav", fileSize: bytes.byteLength, width: null, height: null, duration: probe.durationSeconds }],
+        files: [
+          {
+            storageKey,
+            mime: "audio/wav",
+            format: "wav",
+            fileSize: bytes.byteLength,
+            width: null,
+            height: null,
+            duration: probe.durationSeconds,
+          },
+        ],
       };
     });
   },

@@ -14,7 +14,10 @@ export function writeDraft(params: TextParams): string {
     .map((sentence) => sentence.trim())
     .filter(Boolean);
   const title = (sentences[0] ?? "Untitled").replace(/[.!?]+$/, "").slice(0, 80);
-  const beats = sentences.slice(1).length > 0 ? sentences.slice(1) : ["Open on the world as it is.", "Something changes.", "Nothing is the same after."];
+  const beats =
+    sentences.slice(1).length > 0
+      ? sentences.slice(1)
+      : ["Open on the world as it is.", "Something changes.", "Nothing is the same after."];
   const lines = [
     `# ${title}`,
     "",
@@ -44,6 +47,19 @@ export const localWriterProvider: Provider = {
     const bytes = new TextEncoder().encode(writeDraft(params as TextParams));
     const storageKey = `projects/${projectId}/text/${jobId}/0.md`;
     await getStorage().put(storageKey, bytes, "text/markdown");
-    return { status: "done", files: [{ storageKey, mime: "text/markdown; charset=utf-8", format: "md", fileSize: bytes.byteLength, width: null, height: null, duration: null }] };
+    return {
+      status: "done",
+      files: [
+        {
+          storageKey,
+          mime: "text/markdown; charset=utf-8",
+          format: "md",
+          fileSize: bytes.byteLength,
+          width: null,
+          height: null,
+          duration: null,
+        },
+      ],
+    };
   },
 };

@@ -39,7 +39,13 @@ export const openaiImageProvider: Provider = {
       method: "POST",
       headers: headers(),
       signal,
-      body: JSON.stringify({ model: openaiModel(image.model), prompt: image.prompt, n: image.numImages, size: image.resolution, response_format: "b64_json" }),
+      body: JSON.stringify({
+        model: openaiModel(image.model),
+        prompt: image.prompt,
+        n: image.numImages,
+        size: image.resolution,
+        response_format: "b64_json",
+      }),
     });
     const body = await readProviderJson<{ data?: Array<{ b64_json?: string }> }>(NAME, response);
     const images = body.data?.map((item) => item.b64_json).filter((value): value is string => typeof value === "string") ?? [];
@@ -48,13 +54,23 @@ export const openaiImageProvider: Provider = {
     const files = [];
     for (const [n, base64] of images.entries()) {
       const bytes = Buffer.from(base64, "base64");
-      const metadata = await sharp(bytes).metadata().catch(() => {
-        throw new NonRetriableError(`${NAME} sent an image that cannot be read`);
-      });
+      const metadata = await sharp(bytes)
+        .metadata()
+        .catch(() => {
+          throw new NonRetriableError(`${NAME} sent an image that cannot be read`);
+        });
       const format = metadata.format ?? "png";
       const storageKey = `projects/${projectId}/image/${jobId}/${n}.${format}`;
       await getStorage().put(storageKey, bytes, `image/${format}`);
-      files.push({ storageKey, mime: `image/${format}`, format, fileSize: bytes.byteLength, width: metadata.width ?? null, height: metadata.height ?? null, duration: null });
+      files.push({
+        storageKey,
+        mime: `image/${format}`,
+        format,
+        fileSize: bytes.byteLength,
+        width: metadata.width ?? null,
+        height: metadata.height ?? null,
+        duration: null,
+      });
     }
     return { status: "done", files };
   },
@@ -77,14 +93,34 @@ export const openaiSpeechProvider: Provider = {
       method: "POST",
       headers: headers(),
       signal,
-      body: JSON.stringify({ model: openaiModel(audio.model), input: audio.text, voice: audio.voice, speed: audio.speed, response_format: "wav" }),
+      body: JSON.stringify({
+        model: openaiModel(audio.model),
+        input: audio.text,
+        voice: audio.voice,
+        speed: audio.speed,
+        response_format: "wav",
+      }),
     });
     const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.byteLength < 44 || new TextDecoder().decode(bytes.slice(0, 4)) !== "RIFF") throw new NonRetriableError(`${NAME} sent something that is not WAV audio`);
+    if (bytes.byteLength < 44 || new TextDecoder().decode(bytes.slice(0, 4)) !== "RIFF")
+      throw new NonRetriableError(`${NAME} sent something that is not WAV audio`);
     const storageKey = `projects/${projectId}/audio/${jobId}/0.wav`;
     await getStorage().put(storageKey, bytes, "audio/wav");
     // WAV header: byte rate at offset 28; the rest after the 44-byte header is sound.
     const byteRate = new DataView(bytes.buffer, bytes.byteOffset).getUint32(28, true);
-    return { status: "done", files: [{ storageKey, mime: "audio/wav", format: "wav", fileSize: bytes.byteLength, width: null, height: null, duration: byteRate ? (bytes.byteLength - 44) / byteRate : null }] };
+    return {
+      status: "done",
+      files: [
+        {
+          storageKey,
+          mime: "audio/wav",
+          format: "wav",
+          fileSize: bytes.byteLength,
+          width: null,
+          height: null,
+          duration: byteRate ? (bytes.byteLength - 44) / byteRate : null,
+        },
+      ],
+    };
   },
 };

@@ -44,7 +44,9 @@ async function probeStored(key: string) {
   }
 }
 
-async function streamsOf(key: string): Promise<Array<{ codec_type: string; r_frame_rate: string; width?: number; height?: number; duration?: string }>> {
+async function streamsOf(
+  key: string,
+): Promise<Array<{ codec_type: string; r_frame_rate: string; width?: number; height?: number; duration?: string }>> {
   const file = path.join(os.tmpdir(), `streams-${crypto.randomUUID()}${path.extname(key)}`);
   await fs.writeFile(file, new Uint8Array(await new Response(await getStorage().read(key)).arrayBuffer()));
   try {
@@ -56,7 +58,10 @@ async function streamsOf(key: string): Promise<Array<{ codec_type: string; r_fra
 
 describe("local generators", () => {
   it("image: honours resolution and number of images, and writes the prompt legibly", async () => {
-    const result = await generate(localImageProvider, generationParamsSchemas.image.parse({ prompt: "Tide & <stone>", resolution: "320x200", numImages: 3 }));
+    const result = await generate(
+      localImageProvider,
+      generationParamsSchemas.image.parse({ prompt: "Tide & <stone>", resolution: "320x200", numImages: 3 }),
+    );
     expect(result.files).toHaveLength(3);
     expect(result.files[0]).toMatchObject({ mime: "image/svg+xml", width: 320, height: 200 });
     const svg = await new Response(await getStorage().read(result.files[0]!.storageKey)).text();
@@ -75,13 +80,21 @@ describe("local generators", () => {
   });
 
   it("speech: an unknown voice fails with espeak-ng's reason", async () => {
-    await expect(generate(localSpeechProvider, generationParamsSchemas.audio.parse({ text: "hello", voice: "xx-nonexistent" }))).rejects.toThrow(/espeak-ng failed/);
+    await expect(
+      generate(localSpeechProvider, generationParamsSchemas.audio.parse({ text: "hello", voice: "xx-nonexistent" })),
+    ).rejects.toThrow(/espeak-ng failed/);
   });
 
   it("video: an animatic at the duration, frame rate and resolution asked, with narration", async () => {
     const result = await generate(
       localAnimaticProvider,
-      generationParamsSchemas.video.parse({ prompt: "Waves against the rocks", durationSeconds: 2, fps: 12, resolution: "320x240", narration: "Night falls." }),
+      generationParamsSchemas.video.parse({
+        prompt: "Waves against the rocks",
+        durationSeconds: 2,
+        fps: 12,
+        resolution: "320x240",
+        narration: "Night falls.",
+      }),
     );
     expect(result.files[0]).toMatchObject({ mime: "video/mp4", width: 320, height: 240 });
     expect(result.files[0]!.duration).toBeGreaterThan(1.8);
@@ -96,11 +109,16 @@ describe("local generators", () => {
     expect(Number(narration!.duration)).toBeGreaterThan(0.3);
 
     expect(progress.length).toBeGreaterThan(1);
-    expect(progress.every((fraction, index) => fraction >= 0 && fraction <= 1 && (index === 0 || fraction >= progress[index - 1]!))).toBe(true);
+    expect(progress.every((fraction, index) => fraction >= 0 && fraction <= 1 && (index === 0 || fraction >= progress[index - 1]!))).toBe(
+      true,
+    );
   });
 
   it("text: a structured draft from the instructions, within the token budget", async () => {
-    const result = await generate(localWriterProvider, generationParamsSchemas.text.parse({ instructions: "A keeper guards a light. A ship is lost. He goes out.", maxTokens: 60 }));
+    const result = await generate(
+      localWriterProvider,
+      generationParamsSchemas.text.parse({ instructions: "A keeper guards a light. A ship is lost. He goes out.", maxTokens: 60 }),
+    );
     const text = await new Response(await getStorage().read(result.files[0]!.storageKey)).text();
     expect(text.startsWith("# A keeper guards a light")).toBe(true);
     expect(text.length).toBeLessThanOrEqual(240);

@@ -31,16 +31,31 @@ beforeEach(() => {
   setRuntimeEnv("PROVIDER_TIMEOUT_MS", "5000");
 });
 
-const imageParams = generationParamsSchemas.image.parse({ model: "openai/gpt-image-1", prompt: "a harbour at night", resolution: "1024x1024" });
+const imageParams = generationParamsSchemas.image.parse({
+  model: "openai/gpt-image-1",
+  prompt: "a harbour at night",
+  resolution: "1024x1024",
+});
 
 async function poll(provider: Provider, params: object) {
-  return provider.poll({ jobId: crypto.randomUUID(), projectId, params: params as never, externalId: "{}", signal: new AbortController().signal, onProgress: async () => {} });
+  return provider.poll({
+    jobId: crypto.randomUUID(),
+    projectId,
+    params: params as never,
+    externalId: "{}",
+    signal: new AbortController().signal,
+    onProgress: async () => {},
+  });
 }
 
 describe("OpenAI-compatible providers against a loopback server", () => {
   it("waits out a 429 with Retry-After, then stores the image it was sent", async () => {
     const png = await tinyPng(32, 16);
-    fake.script("POST /v1/images/generations", fake.json(429, { error: { message: "slow down" } }, { "retry-after": "1" }), fake.json(200, { data: [{ b64_json: png.toString("base64") }] }));
+    fake.script(
+      "POST /v1/images/generations",
+      fake.json(429, { error: { message: "slow down" } }, { "retry-after": "1" }),
+      fake.json(200, { data: [{ b64_json: png.toString("base64") }] }),
+    );
     const before = fake.requests.length;
 
     const started = Date.now();
@@ -64,12 +79,17 @@ describe("OpenAI-compatible providers against a loopback server", () => {
 
     fake.script("POST /v1/images/generations", fake.json(400, { error: { message: "Your prompt was rejected by the safety system" } }));
     await expect(poll(openaiImageProvider, imageParams)).rejects.toSatisfy(
-      (error) => error instanceof NonRetriableError && error.message === "OpenAI answered 400: Your prompt was rejected by the safety system",
+      (error) =>
+        error instanceof NonRetriableError && error.message === "OpenAI answered 400: Your prompt was rejected by the safety system",
     );
   });
 
   it("tells retriable failures (timeout, 503 after its waits, network) from final ones (malformed body, 4xx)", async () => {
-    const failure = (params = imageParams) => poll(openaiImageProvider, params).then(() => new Error("no failure"), (error: unknown) => error as Error);
+    const failure = (params = imageParams) =>
+      poll(openaiImageProvider, params).then(
+        () => new Error("no failure"),
+        (error: unknown) => error as Error,
+      );
     const isRetried = (error: Error) => !(error instanceof NonRetriableError);
 
     fake.script("POST /v1/images/generations", { status: 200, body: "<html>gateway</html>", headers: { "content-type": "text/html" } });
@@ -106,7 +126,10 @@ describe("OpenAI-compatible providers against a loopback server", () => {
 
   it("stores speech as WAV with its duration", async () => {
     fake.script("POST /v1/audio/speech", { status: 200, body: silentWav(0.5), headers: { "content-type": "audio/wav" } });
-    const result = await poll(openaiSpeechProvider, generationParamsSchemas.audio.parse({ model: "openai/gpt-4o-mini-tts", text: "Hello there", voice: "alloy" }));
+    const result = await poll(
+      openaiSpeechProvider,
+      generationParamsSchemas.audio.parse({ model: "openai/gpt-4o-mini-tts", text: "Hello there", voice: "alloy" }),
+    );
     expect(result).toMatchObject({ status: "done", files: [{ mime: "audio/wav", duration: 0.5 }] });
   });
 });
@@ -116,14 +139,22 @@ describe("Replicate predictions through the job engine", () => {
     const user = await createUser();
     const { activities } = await createBoard(user.id, ["image"], 1);
     const card = activities[0]!.cards[0]!;
-    await updateCard({ ownerId: user.id, cardId: card.id, input: { generationParams: { model, prompt: "a storm over the sea", resolution: "512x512" } } });
+    await updateCard({
+      ownerId: user.id,
+      cardId: card.id,
+      input: { generationParams: { model, prompt: "a storm over the sea", resolution: "512x512" } },
+    });
     return { user, card };
   }
 
   it("submits, polls between durable sleeps, downloads the output and completes the job", async () => {
     const png = await tinyPng(64, 64);
     fake.script("POST /v1/models/acme/painter/predictions", fake.json(201, { id: "p-ok", status: "starting" }));
-    fake.script("GET /v1/predictions/p-ok", fake.json(200, { id: "p-ok", status: "processing", logs: "step 5/10 50%" }), fake.json(200, { id: "p-ok", status: "succeeded", output: [`${fake.base}/files/p-ok.png`] }));
+    fake.script(
+      "GET /v1/predictions/p-ok",
+      fake.json(200, { id: "p-ok", status: "processing", logs: "step 5/10 50%" }),
+      fake.json(200, { id: "p-ok", status: "succeeded", output: [`${fake.base}/files/p-ok.png`] }),
+    );
     fake.script("GET /files/p-ok.png", { status: 200, body: png, headers: { "content-type": "image/png" } });
     const { user, card } = await replicateCard("replicate/acme/painter");
 
@@ -152,7 +183,11 @@ describe("Replicate predictions through the job engine", () => {
     const user = await createUser();
     const { activities } = await createBoard(user.id, ["image"], 1);
     const card = activities[0]!.cards[0]!;
-    await updateCard({ ownerId: user.id, cardId: card.id, input: { generationParams: { model: "openai/gpt-image-1", prompt: "a call that never ends" } } });
+    await updateCard({
+      ownerId: user.id,
+      cardId: card.id,
+      input: { generationParams: { model: "openai/gpt-image-1", prompt: "a call that never ends" } },
+    });
     setRuntimeEnv("PROVIDER_TIMEOUT_MS", "60000");
     fake.script("POST /v1/images/generations", { ...fake.json(200, { data: [] }), delayMs: 30_000 });
     const before = { requests: fake.requests.length, aborted: fake.aborted.length };
@@ -163,7 +198,10 @@ describe("Replicate predictions through the job engine", () => {
 
     // The server was told to answer in 30 s: only an abort ends the call sooner.
     await expect.poll(() => fake.aborted.slice(before.aborted), { timeout: 10_000 }).toContain("POST /v1/images/generations");
-    const { rows } = await sql<{ status: string; error: string }>`select status, error from engine_runs where event -> 'data' ->> 'jobId' = ${job.id}`.execute(getDb());
+    const { rows } = await sql<{
+      status: string;
+      error: string;
+    }>`select status, error from engine_runs where event -> 'data' ->> 'jobId' = ${job.id}`.execute(getDb());
     const [run] = rows;
     expect(run).toMatchObject({ status: "cancelled", error: "cancelled by event" });
     expect(await getJob({ ownerId: user.id, jobId: job.id })).toMatchObject({ status: "cancelled", media: [] });

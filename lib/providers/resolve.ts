@@ -8,6 +8,7 @@ import type { TaskTypeName } from "@/lib/validations/generation-params";
 export function resolveProviderId(taskType: TaskTypeName, model: string): string | undefined {
   if (model.startsWith("openai/")) return taskType === "image" ? "openai-image" : taskType === "audio" ? "openai-speech" : undefined;
   if (model.startsWith("replicate/")) return taskType === "text" ? undefined : `replicate-${taskType}`;
-  if (model.startsWith("local")) return { image: "local-image", video: "local-animatic", text: "local-writer", audio: "local-speech" }[taskType];
+  if (model.startsWith("local"))
+    return { image: "local-image", video: "local-animatic", text: "local-writer", audio: "local-speech" }[taskType];
   return undefined;
 }

@@ -9,7 +9,17 @@ const PAGE = 500;
  * reconnecting browser). Subscribes before replaying, so nothing falls between the replay and the live
  * part; every write goes out in id order with its id, so the next reconnect resumes exactly there.
  */
-export function projectEventStream({ projectId, afterId, signal, heartbeatMs = 15_000 }: { projectId: string; afterId: string; signal: AbortSignal; heartbeatMs?: number }): ReadableStream<Uint8Array> {
+export function projectEventStream({
+  projectId,
+  afterId,
+  signal,
+  heartbeatMs = 15_000,
+}: {
+  projectId: string;
+  afterId: string;
+  signal: AbortSignal;
+  heartbeatMs?: number;
+}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let lastSent = afterId;
   let isClosed = false;
@@ -46,7 +56,11 @@ export function projectEventStream({ projectId, afterId, signal, heartbeatMs = 1
         try {
           do {
             pumpAgain = false;
-            for (let rows = await listJobEventsAfter({ projectId, afterId: lastSent, limit: PAGE }); !isClosed; rows = await listJobEventsAfter({ projectId, afterId: lastSent, limit: PAGE })) {
+            for (
+              let rows = await listJobEventsAfter({ projectId, afterId: lastSent, limit: PAGE });
+              !isClosed;
+              rows = await listJobEventsAfter({ projectId, afterId: lastSent, limit: PAGE })
+            ) {
               for (const row of rows) {
                 send(`id: ${row.id}\nevent: job.${row.kind}\ndata: ${JSON.stringify(row.payload)}\n\n`);
                 lastSent = row.id;
@@ -56,8 +70,12 @@ export function projectEventStream({ projectId, afterId, signal, heartbeatMs = 1
           } while (pumpAgain && !isClosed);
         } catch (error) {
           // The driver's words stay in the log; the stream catches up by itself once the database is back.
-          console.error(`[realtime] reading events of project ${projectId} failed: ${error instanceof Error ? error.message : String(error)}`);
-          send(`event: stream.error\ndata: ${JSON.stringify({ message: "Events are delayed; the stream catches up when the server is reachable again" })}\n\n`);
+          console.error(
+            `[realtime] reading events of project ${projectId} failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          send(
+            `event: stream.error\ndata: ${JSON.stringify({ message: "Events are delayed; the stream catches up when the server is reachable again" })}\n\n`,
+          );
         } finally {
           isPumping = false;
         }

@@ -19,7 +19,11 @@ async function writeFile(root: string, key: string, ageMs: number): Promise<stri
   return file;
 }
 
-const exists = (file: string) => fs.access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  fs.access(file).then(
+    () => true,
+    () => false,
+  );
 
 describe("local disk storage after a crash", () => {
   it("sweeps the temporary files of writes that died, once, keeping fresh ones and finished files", async () => {

@@ -1,4 +1,12 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  NoSuchKey,
+  NotFound,
+  PutObjectCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
 import { assertStorageKey, type ObjectStorage } from "./types";
 
 export type S3Options = {
@@ -34,14 +42,21 @@ export function createS3Storage(options: S3Options): ObjectStorage {
         const head = await client.send(new HeadObjectCommand({ Bucket, Key: key }));
         return { size: Number(head.ContentLength ?? 0) };
       } catch (error) {
-        if (error instanceof NotFound || error instanceof NoSuchKey || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
+        if (
+          error instanceof NotFound ||
+          error instanceof NoSuchKey ||
+          (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404
+        )
+          return undefined;
         throw error;
       }
     },
 
     async read(key, range) {
       assertStorageKey(key);
-      const object = await client.send(new GetObjectCommand({ Bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined }));
+      const object = await client.send(
+        new GetObjectCommand({ Bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined }),
+      );
       if (!object.Body) throw new Error(`S3 returned no body for ${key}`);
       return object.Body.transformToWebStream() as ReadableStream<Uint8Array>;
     },

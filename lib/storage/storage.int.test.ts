@@ -21,7 +21,13 @@ const drivers: Driver[] = [
     name: "S3 (s3rver on loopback)",
     start: async () => {
       const server = await startS3Server("assets");
-      const storage = createS3Storage({ bucket: "assets", region: "us-east-1", endpoint: server.endpoint, forcePathStyle: true, credentials: server.credentials });
+      const storage = createS3Storage({
+        bucket: "assets",
+        region: "us-east-1",
+        endpoint: server.endpoint,
+        forcePathStyle: true,
+        credentials: server.credentials,
+      });
       return { storage, stop: server.stop };
     },
   },

@@ -6,9 +6,7 @@ const title = safeText().trim().min(1, "Give it a title").max(200, "At most 200 
 const description = safeText().max(10_000, "At most 10,000 characters");
 const neighbourId = z.uuid("Not an id").nullable();
 
-export const createActivitySchema = z
-  .object({ title, taskType: taskTypeSchema, description: description.optional() })
-  .strict();
+export const createActivitySchema = z.object({ title, taskType: taskTypeSchema, description: description.optional() }).strict();
 
 export const updateActivitySchema = z.object({ title: title.optional(), description: description.optional() }).strict();
 

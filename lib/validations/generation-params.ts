@@ -27,7 +27,13 @@ export const imageParamsSchema = z.object({
   resolution: resolutionSchema.default("1024x1024"),
   guidanceScale: z.number("A number").min(0, "At least 0").max(30, "At most 30").default(7.5),
   numImages: z.number().int("Whole number").min(1, "At least 1").max(8, "At most 8").default(1),
-  seed: z.number("A number").int("Whole number").min(0, "At least 0").max(2 ** 32 - 1, "At most 4294967295").nullable().default(null),
+  seed: z
+    .number("A number")
+    .int("Whole number")
+    .min(0, "At least 0")
+    .max(2 ** 32 - 1, "At most 4294967295")
+    .nullable()
+    .default(null),
 });
 
 export const videoParamsSchema = z.object({
@@ -78,7 +84,12 @@ export function defaultGenerationParams(taskType: TaskTypeName): GenerationParam
 }
 
 /** The parameter that holds what a card of this type generates from: its prompt, in the creator's words. */
-export const PROMPT_FIELD: Record<TaskTypeName, "prompt" | "instructions" | "text"> = { image: "prompt", video: "prompt", text: "instructions", audio: "text" };
+export const PROMPT_FIELD: Record<TaskTypeName, "prompt" | "instructions" | "text"> = {
+  image: "prompt",
+  video: "prompt",
+  text: "instructions",
+  audio: "text",
+};
 
 /** A card's prompt whatever its type calls it ("" when it has none); the one place that knows the names. */
 export function promptOf(params: unknown): string {

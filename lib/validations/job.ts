@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "./text";
 
-export const jobPrioritySchema = z.union([z.literal(1), z.literal(2), z.literal(3)], { error: "Priority is 1 (high), 2 (normal) or 3 (low)" });
+export const jobPrioritySchema = z.union([z.literal(1), z.literal(2), z.literal(3)], {
+  error: "Priority is 1 (high), 2 (normal) or 3 (low)",
+});
 
 const callbackUrl = z
   .url("Not a URL")

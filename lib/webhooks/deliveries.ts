@@ -13,7 +13,12 @@ import { assertDeliverableUrl } from "./url-policy";
 const TIMEOUT_MS = 10_000;
 
 function webhookSecret(): string {
-  return env.WEBHOOK_SECRET ?? createHmac("sha256", env.AUTH_SECRET ?? "").update("reelboard webhook signing secret").digest("hex");
+  return (
+    env.WEBHOOK_SECRET ??
+    createHmac("sha256", env.AUTH_SECRET ?? "")
+      .update("reelboard webhook signing secret")
+      .digest("hex")
+  );
 }
 
 /**
@@ -34,7 +39,11 @@ export async function queueTerminalWebhook(job: JobRow): Promise<void> {
 }
 
 /** One attempt: POST the signed payload; throws (so the engine retries with back-off) unless it got a 2xx. */
-export async function attemptDelivery({ deliveryId }: { deliveryId: string }): Promise<{ statusCode: number } | { isAlreadyDelivered: true }> {
+export async function attemptDelivery({
+  deliveryId,
+}: {
+  deliveryId: string;
+}): Promise<{ statusCode: number } | { isAlreadyDelivered: true }> {
   const delivery = await findDelivery({ deliveryId });
   if (!delivery) throw new Error(`No webhook delivery ${deliveryId}`);
   if (delivery.status === "delivered") return { isAlreadyDelivered: true };

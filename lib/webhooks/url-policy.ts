@@ -4,10 +4,26 @@ import { AppError } from "@/lib/errors";
 
 const PRIVATE = new net.BlockList();
 for (const [address, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16],
-  ["172.16.0.0", 12], ["192.168.0.0", 16], ["198.18.0.0", 15], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) PRIVATE.addSubnet(address, prefix, "ipv4");
-for (const [address, prefix] of [["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8]] as const) PRIVATE.addSubnet(address, prefix, "ipv6");
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const)
+  PRIVATE.addSubnet(address, prefix, "ipv4");
+for (const [address, prefix] of [
+  ["::", 128],
+  ["::1", 128],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["ff00::", 8],
+] as const)
+  PRIVATE.addSubnet(address, prefix, "ipv6");
 
 export function isPrivateAddress(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
@@ -23,7 +39,10 @@ function refuse(message: string): never {
  * A webhook target must be http(s) and, unless private targets are allowed, resolve only to public
  * addresses: checked when the job is created and again, after DNS, just before each delivery.
  */
-export async function assertDeliverableUrl(raw: string, { allowPrivate, resolve = true }: { allowPrivate: boolean; resolve?: boolean }): Promise<URL> {
+export async function assertDeliverableUrl(
+  raw: string,
+  { allowPrivate, resolve = true }: { allowPrivate: boolean; resolve?: boolean },
+): Promise<URL> {
   let url: URL;
   try {
     url = new URL(raw);

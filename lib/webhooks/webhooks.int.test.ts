@@ -127,7 +127,9 @@ describe("job webhooks", () => {
     await expect.poll(async () => (await deliveryOf(job.id))[0]?.status, { timeout: 15_000 }).toBe("delivered");
 
     await retryJob({ ownerId: user.id, jobId: job.id });
-    await expect.poll(async () => (await deliveryOf(job.id)).filter((delivery) => delivery.status === "delivered").length, { timeout: 15_000 }).toBe(2);
+    await expect
+      .poll(async () => (await deliveryOf(job.id)).filter((delivery) => delivery.status === "delivered").length, { timeout: 15_000 })
+      .toBe(2);
     const hits = received.filter((hit) => JSON.parse(hit.body).job.id === job.id);
     expect(hits.map((hit) => JSON.parse(hit.body).event)).toEqual(["job.failed", "job.completed"]);
     expect(hits.map((hit) => hit.headers["x-reelboard-event"])).toEqual(["job.failed", "job.completed"]);

@@ -12,7 +12,11 @@ import { BASE_URL, createBoard, createUser, type TestUser } from "@/test/seed";
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
-function call<P>(handler: Handler<P>, params: P, init: { user?: TestUser; method?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}) {
+function call<P>(
+  handler: Handler<P>,
+  params: P,
+  init: { user?: TestUser; method?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { host: "localhost:3000", ...(init.user && { cookie: init.user.cookie }), ...init.headers };
   let body: string | undefined = init.rawBody;
   if (init.body !== undefined) {
@@ -30,15 +34,27 @@ async function errorOf(response: Response) {
 describe("the board HTTP API", () => {
   it("creates a project, columns and cards and returns the board in order", async () => {
     const user = await createUser();
-    const created = await call(projectsRoute.POST, {}, { user, body: { title: "Night Ferry", brief: { genre: "Noir", contentRating: "PG-13" } } });
+    const created = await call(
+      projectsRoute.POST,
+      {},
+      { user, body: { title: "Night Ferry", brief: { genre: "Noir", contentRating: "PG-13" } } },
+    );
     expect(created.status).toBe(201);
     const { project } = (await created.json()) as { project: { id: string; brief: object; status: string } };
     expect(project).toMatchObject({ brief: { genre: "Noir", contentRating: "PG-13" }, status: "draft" });
 
-    const activity = await call(projectActivitiesRoute.POST, { projectId: project.id }, { user, body: { title: "Shots", taskType: "video" } });
+    const activity = await call(
+      projectActivitiesRoute.POST,
+      { projectId: project.id },
+      { user, body: { title: "Shots", taskType: "video" } },
+    );
     expect(activity.status).toBe(201);
     const { activity: column } = (await activity.json()) as { activity: { id: string } };
-    const card = await call(activityCardsRoute.POST, { activityId: column.id }, { user, body: { title: "Opening", generationParams: { prompt: "fog", fps: 12 } } });
+    const card = await call(
+      activityCardsRoute.POST,
+      { activityId: column.id },
+      { user, body: { title: "Opening", generationParams: { prompt: "fog", fps: 12 } } },
+    );
     expect(card.status).toBe(201);
 
     const board = (await (await call(boardRoute.GET, { projectId: project.id }, { user })).json()) as {
@@ -46,7 +62,10 @@ describe("the board HTTP API", () => {
       activities: Array<{ taskType: string; cards: Array<{ title: string; generationParams: object }> }>;
     };
     expect(board.project.id).toBe(project.id);
-    expect(board.activities[0]).toMatchObject({ taskType: "video", cards: [{ title: "Opening", generationParams: { prompt: "fog", fps: 12, durationSeconds: 5 } }] });
+    expect(board.activities[0]).toMatchObject({
+      taskType: "video",
+      cards: [{ title: "Opening", generationParams: { prompt: "fog", fps: 12, durationSeconds: 5 } }],
+    });
 
     const list = (await (await call(projectsRoute.GET, {}, { user })).json()) as { projects: Array<{ id: string }> };
     expect(list.projects.map((item) => item.id)).toEqual([project.id]);
@@ -61,7 +80,8 @@ describe("the board HTTP API", () => {
   it("refuses malformed, mistyped, oversized and non-JSON bodies with a clear 4xx and changes nothing", async () => {
     const user = await createUser();
     const { project } = await createBoard(user.id, ["image"], 0);
-    const patch = (init: Parameters<typeof call>[2]) => call(projectRoute.PATCH, { projectId: project.id }, { user, method: "PATCH", ...init });
+    const patch = (init: Parameters<typeof call>[2]) =>
+      call(projectRoute.PATCH, { projectId: project.id }, { user, method: "PATCH", ...init });
 
     expect((await patch({ rawBody: "{not json", headers: { "content-type": "application/json" } })).status).toBe(400);
     const wrongType = await patch({ body: { title: 42 } });
@@ -71,14 +91,20 @@ describe("the board HTTP API", () => {
     expect((await patch({ body: { title: "x".repeat(70_000) } })).status).toBe(413);
     expect((await patch({ rawBody: JSON.stringify({ title: "x" }), headers: { "content-type": "text/plain" } })).status).toBe(415);
 
-    const after = (await (await call(projectRoute.GET, { projectId: project.id }, { user })).json()) as { project: { title: string; status: string } };
+    const after = (await (await call(projectRoute.GET, { projectId: project.id }, { user })).json()) as {
+      project: { title: string; status: string };
+    };
     expect(after.project).toMatchObject({ title: "Test film", status: "draft" });
   });
 
   it("refuses cross-site requests to state-changing routes", async () => {
     const user = await createUser();
     const { project } = await createBoard(user.id, ["image"], 0);
-    const response = await call(projectRoute.DELETE, { projectId: project.id }, { user, method: "DELETE", headers: { origin: "https://evil.example" } });
+    const response = await call(
+      projectRoute.DELETE,
+      { projectId: project.id },
+      { user, method: "DELETE", headers: { origin: "https://evil.example" } },
+    );
     expect(response.status).toBe(403);
     expect((await call(projectRoute.GET, { projectId: project.id }, { user })).status).toBe(200);
   });
@@ -87,7 +113,11 @@ describe("the board HTTP API", () => {
     const user = await createUser();
     const { activities } = await createBoard(user.id, ["audio"], 1);
     const card = activities[0]!.cards[0]!;
-    const response = await call(cardRoute.PATCH, { cardId: card.id }, { user, method: "PATCH", body: { generationParams: { speed: 9, voice: "" } } });
+    const response = await call(
+      cardRoute.PATCH,
+      { cardId: card.id },
+      { user, method: "PATCH", body: { generationParams: { speed: 9, voice: "" } } },
+    );
     expect(response.status).toBe(422);
     expect(Object.keys((await errorOf(response)).fields ?? {}).sort()).toEqual(["generationParams.speed", "generationParams.voice"]);
   });
@@ -97,16 +127,26 @@ describe("the board HTTP API", () => {
     const { project, activities } = await createBoard(user.id, ["image", "text"], 2);
     const [first, second] = activities as [(typeof activities)[0], (typeof activities)[0]];
 
-    const moved = await call(cardMoveRoute.POST, { cardId: first.cards[0]!.id }, { user, body: { activityId: second.id, prevId: null, nextId: second.cards[0]!.id } });
+    const moved = await call(
+      cardMoveRoute.POST,
+      { cardId: first.cards[0]!.id },
+      { user, body: { activityId: second.id, prevId: null, nextId: second.cards[0]!.id } },
+    );
     expect(moved.status).toBe(200);
     expect(((await moved.json()) as { card: { activityId: string } }).card.activityId).toBe(second.id);
 
-    const stale = await call(cardMoveRoute.POST, { cardId: first.cards[1]!.id }, { user, body: { activityId: second.id, prevId: null, nextId: second.cards[0]!.id } });
+    const stale = await call(
+      cardMoveRoute.POST,
+      { cardId: first.cards[1]!.id },
+      { user, body: { activityId: second.id, prevId: null, nextId: second.cards[0]!.id } },
+    );
     expect(stale.status).toBe(409);
 
     const columnMove = await call(activityMoveRoute.POST, { activityId: second.id }, { user, body: { prevId: null, nextId: first.id } });
     expect(columnMove.status).toBe(200);
-    const board = (await (await call(boardRoute.GET, { projectId: project.id }, { user })).json()) as { activities: Array<{ id: string; cards: Array<{ id: string }> }> };
+    const board = (await (await call(boardRoute.GET, { projectId: project.id }, { user })).json()) as {
+      activities: Array<{ id: string; cards: Array<{ id: string }> }>;
+    };
     expect(board.activities.map((column) => column.id)).toEqual([second.id, first.id]);
     expect(board.activities[0]!.cards.map((card) => card.id)).toEqual([first.cards[0]!.id, ...second.cards.map((card) => card.id)]);
   });
@@ -130,7 +170,11 @@ describe("the board HTTP API", () => {
       call(cardRoute.GET, { cardId: card.id }, { user: stranger }),
       call(cardRoute.PATCH, { cardId: card.id }, { user: stranger, method: "PATCH", body: { title: "taken" } }),
       call(cardRoute.DELETE, { cardId: card.id }, { user: stranger, method: "DELETE" }),
-      call(cardMoveRoute.POST, { cardId: own.activities[0]!.cards[0]!.id }, { user: stranger, body: { activityId: activities[0]!.id, prevId: null, nextId: null } }),
+      call(
+        cardMoveRoute.POST,
+        { cardId: own.activities[0]!.cards[0]!.id },
+        { user: stranger, body: { activityId: activities[0]!.id, prevId: null, nextId: null } },
+      ),
       call(cardRoute.GET, { cardId: "not-a-uuid" }, { user: stranger }),
     ]);
     expect(answers.map((response) => response.status)).toEqual(answers.map(() => 404));

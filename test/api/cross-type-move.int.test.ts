@@ -12,13 +12,29 @@ describe("moving a card into a column of another type", () => {
     const { activities } = await createBoard(user.id, ["image", "video"], 1);
     const [images, videos] = activities as [(typeof activities)[0], (typeof activities)[0]];
     const card = images.cards[0]!;
-    await updateCard({ ownerId: user.id, cardId: card.id, input: { generationParams: { prompt: "the lamp room at dusk", numImages: 4, resolution: "512x512" } } });
+    await updateCard({
+      ownerId: user.id,
+      cardId: card.id,
+      input: { generationParams: { prompt: "the lamp room at dusk", numImages: 4, resolution: "512x512" } },
+    });
 
-    const response = await call(cardMoveRoute.POST, { cardId: card.id }, { user, body: { activityId: videos.id, prevId: null, nextId: videos.cards[0]!.id } });
+    const response = await call(
+      cardMoveRoute.POST,
+      { cardId: card.id },
+      { user, body: { activityId: videos.id, prevId: null, nextId: videos.cards[0]!.id } },
+    );
     expect(response.status).toBe(200);
     const moved = (await response.json()) as { card: { generationParams: Record<string, unknown> }; conversion: unknown };
     expect(moved.conversion).toEqual({ from: "image", to: "video", kept: ["prompt"] });
-    expect(moved.card.generationParams).toEqual({ model: "local-animatic", prompt: "the lamp room at dusk", durationSeconds: 5, fps: 24, resolution: "1280x720", referenceAssetId: null, narration: "" });
+    expect(moved.card.generationParams).toEqual({
+      model: "local-animatic",
+      prompt: "the lamp room at dusk",
+      durationSeconds: 5,
+      fps: 24,
+      resolution: "1280x720",
+      referenceAssetId: null,
+      narration: "",
+    });
 
     // The card is valid for its new type: it reads back the same and can generate at once.
     const read = (await (await call(cardRoute.GET, { cardId: card.id }, { user })).json()) as { card: { generationParams: unknown } };
@@ -26,7 +42,11 @@ describe("moving a card into a column of another type", () => {
     expect((await call(cardJobsRoute.POST, { cardId: card.id }, { user, body: {} })).status).toBe(202);
 
     // Within one type nothing is converted.
-    const back = await call(cardMoveRoute.POST, { cardId: videos.cards[0]!.id }, { user, body: { activityId: videos.id, prevId: null, nextId: card.id } });
+    const back = await call(
+      cardMoveRoute.POST,
+      { cardId: videos.cards[0]!.id },
+      { user, body: { activityId: videos.id, prevId: null, nextId: card.id } },
+    );
     expect(((await back.json()) as { conversion: unknown }).conversion).toBeNull();
   });
 });

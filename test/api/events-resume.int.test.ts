@@ -40,7 +40,11 @@ describe("resuming the project event stream", () => {
     const { project } = await createBoard(user.id, ["image"], 0);
     const abort = new AbortController();
 
-    const response = await call(eventsRoute.GET, { projectId: project.id }, { user, headers: { "last-event-id": "9223372036854775807" }, signal: abort.signal });
+    const response = await call(
+      eventsRoute.GET,
+      { projectId: project.id },
+      { user, headers: { "last-event-id": "9223372036854775807" }, signal: abort.signal },
+    );
     expect(response.status).toBe(200);
     expect(await firstEvents(response.body!, abort, "retry:")).toContain("retry: 2000");
   });

@@ -66,28 +66,59 @@ const CARD_TEXT = ["title", "description", "generationParams.prompt", "generatio
 const ROUTES: Record<string, RouteSpec> = {
   // Its handlers answer synchronously; awaiting them is the same.
   "[...path]": { module: catchAllRoute as unknown as RouteSpec["module"] },
-  "activities/[activityId]": { module: activityRoute, valid: { PATCH: () => ({ title: "Fuzzed column" }) }, text: { PATCH: ["title", "description"] } },
-  "activities/[activityId]/cards": { module: activityCardsRoute, valid: { POST: () => ({ title: "Fuzzed card", generationParams: { prompt: "fog" } }) }, text: { POST: CARD_TEXT } },
+  "activities/[activityId]": {
+    module: activityRoute,
+    valid: { PATCH: () => ({ title: "Fuzzed column" }) },
+    text: { PATCH: ["title", "description"] },
+  },
+  "activities/[activityId]/cards": {
+    module: activityCardsRoute,
+    valid: { POST: () => ({ title: "Fuzzed card", generationParams: { prompt: "fog" } }) },
+    text: { POST: CARD_TEXT },
+  },
   "activities/[activityId]/move": { module: activityMoveRoute, valid: { POST: (theirs) => ({ prevId: null, nextId: theirs.activityId }) } },
   "assets/[assetId]": { module: assetRoute },
-  "cards/[cardId]": { module: cardRoute, valid: { PATCH: () => ({ title: "Fuzzed", description: "changed" }) }, text: { PATCH: CARD_TEXT } },
+  "cards/[cardId]": {
+    module: cardRoute,
+    valid: { PATCH: () => ({ title: "Fuzzed", description: "changed" }) },
+    text: { PATCH: CARD_TEXT },
+  },
   "cards/[cardId]/chat": { module: cardChatRoute, isChat: true, text: { POST: ["message"] } },
   "cards/[cardId]/jobs": { module: cardJobsRoute, valid: { POST: () => ({ priority: 1 }) }, text: { POST: ["callbackUrl"] } },
-  "cards/[cardId]/move": { module: cardMoveRoute, valid: { POST: (theirs) => ({ activityId: theirs.activityId, prevId: null, nextId: theirs.cardId }) } },
+  "cards/[cardId]/move": {
+    module: cardMoveRoute,
+    valid: { POST: (theirs) => ({ activityId: theirs.activityId, prevId: null, nextId: theirs.cardId }) },
+  },
   "jobs/[jobId]": { module: jobRoute, valid: { PATCH: () => ({ priority: 3 }) } },
   "jobs/[jobId]/cancel": { module: jobCancelRoute },
   "jobs/[jobId]/retry": { module: jobRetryRoute },
   "media/[mediaId]": { module: mediaRoute },
-  "media/[mediaId]/approve": { module: mediaApproveRoute, valid: { POST: () => ({ title: "Fuzzed asset" }) }, text: { POST: ["title", "description"] } },
-  projects: { module: projectsRoute, valid: { POST: () => ({ title: "Fuzzed film", brief: { themes: ["sea"] } }) }, text: { POST: BRIEF_TEXT } },
-  "projects/[projectId]": { module: projectRoute, valid: { PATCH: () => ({ status: "archived", brief: { themes: ["sea"] } }) }, text: { PATCH: BRIEF_TEXT } },
-  "projects/[projectId]/activities": { module: projectActivitiesRoute, valid: { POST: () => ({ title: "Fuzzed", taskType: "audio" }) }, text: { POST: ["title", "description"] } },
+  "media/[mediaId]/approve": {
+    module: mediaApproveRoute,
+    valid: { POST: () => ({ title: "Fuzzed asset" }) },
+    text: { POST: ["title", "description"] },
+  },
+  projects: {
+    module: projectsRoute,
+    valid: { POST: () => ({ title: "Fuzzed film", brief: { themes: ["sea"] } }) },
+    text: { POST: BRIEF_TEXT },
+  },
+  "projects/[projectId]": {
+    module: projectRoute,
+    valid: { PATCH: () => ({ status: "archived", brief: { themes: ["sea"] } }) },
+    text: { PATCH: BRIEF_TEXT },
+  },
+  "projects/[projectId]/activities": {
+    module: projectActivitiesRoute,
+    valid: { POST: () => ({ title: "Fuzzed", taskType: "audio" }) },
+    text: { POST: ["title", "description"] },
+  },
   "projects/[projectId]/assets": { module: projectAssetsRoute },
   "projects/[projectId]/board": { module: boardRoute },
   "projects/[projectId]/chat": { module: projectChatRoute, isChat: true, text: { POST: ["message"] } },
   "projects/[projectId]/events": { module: eventsRoute },
   "projects/[projectId]/jobs": { module: projectJobsRoute },
-  "providers": { module: providersRoute },
+  providers: { module: providersRoute },
 };
 
 /** Handlers that read a JSON body; the other state-changing ones act on the URL alone. */
@@ -119,17 +150,72 @@ function prng(seed: number) {
   };
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const uuid = () =>
-    "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx".replace(/[xy]/g, (c) => (c === "x" ? Math.floor(next() * 16) : 8 + Math.floor(next() * 4)).toString(16));
+    "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx".replace(/[xy]/g, (c) =>
+      (c === "x" ? Math.floor(next() * 16) : 8 + Math.floor(next() * 4)).toString(16),
+    );
   return { next, pick, uuid, chance: (p: number) => next() < p };
 }
 type Rng = ReturnType<typeof prng>;
 
 const NESTING = 10_000;
-const JUNK_IDS = ["not-a-uuid", "", "%zz", "..%2F..%2Fetc%2Fpasswd", "\u0000", "\uD800", "x".repeat(5000), "00000000-0000-0000-0000-000000000000", "1; drop table projects", "\uFF21\uFF22", "\uD83C\uDFAC", "{{id}}"];
-const QUERIES = ["?type=%zz", "?type=%E0%A4%A", "?lastEventId=%ff%fe", "?q=%", "?%%%=%%%", "?type=image&type=%00", "?type=audio", "?lastEventId=99999999999999999999", "?type[]=x&__proto__=1"];
-const LAST_EVENT_IDS = ["99999999999999999999", "9223372036854775808", "-1", "1e5", "abc", "0x10", " 1", "00000000000000000000000001", "", "12"];
-const RANGES = ["bytes=abc", "bytes=99999999999999999999-", "bytes=-0", "bytes=5-3", "bytes=0-0,2-3", "bytes=", "items=0-1", "bytes=-99999999999999999999", "bytes=0-"];
-const WRONG_TYPES = ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=zz", "application/json-seq", "text/json", "application/ json", "json", ""];
+const JUNK_IDS = [
+  "not-a-uuid",
+  "",
+  "%zz",
+  "..%2F..%2Fetc%2Fpasswd",
+  "\u0000",
+  "\uD800",
+  "x".repeat(5000),
+  "00000000-0000-0000-0000-000000000000",
+  "1; drop table projects",
+  "\uFF21\uFF22",
+  "\uD83C\uDFAC",
+  "{{id}}",
+];
+const QUERIES = [
+  "?type=%zz",
+  "?type=%E0%A4%A",
+  "?lastEventId=%ff%fe",
+  "?q=%",
+  "?%%%=%%%",
+  "?type=image&type=%00",
+  "?type=audio",
+  "?lastEventId=99999999999999999999",
+  "?type[]=x&__proto__=1",
+];
+const LAST_EVENT_IDS = [
+  "99999999999999999999",
+  "9223372036854775808",
+  "-1",
+  "1e5",
+  "abc",
+  "0x10",
+  " 1",
+  "00000000000000000000000001",
+  "",
+  "12",
+];
+const RANGES = [
+  "bytes=abc",
+  "bytes=99999999999999999999-",
+  "bytes=-0",
+  "bytes=5-3",
+  "bytes=0-0,2-3",
+  "bytes=",
+  "items=0-1",
+  "bytes=-99999999999999999999",
+  "bytes=0-",
+];
+const WRONG_TYPES = [
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=zz",
+  "application/json-seq",
+  "text/json",
+  "application/ json",
+  "json",
+  "",
+];
 
 type Sent = { rawBody?: string; contentType?: string; contentLength?: string };
 
@@ -141,16 +227,93 @@ const json = (value: unknown): Sent => ({ rawBody: JSON.stringify(value), conten
  */
 const INVALID_BODIES: Array<(rng: Rng, theirs: Ids, mine: Ids) => Sent> = [
   // malformed JSON
-  (rng) => ({ rawBody: rng.pick(["{", '{"title":', "[1,2", "nul", "", "{'title': 'x'}", "\u0000", '{"title": "x"}}', "\uFEFF{}", "NaN", '{"a":1,}', "\u00ff\u00fe"]), contentType: "application/json" }),
+  (rng) => ({
+    rawBody: rng.pick([
+      "{",
+      '{"title":',
+      "[1,2",
+      "nul",
+      "",
+      "{'title': 'x'}",
+      "\u0000",
+      '{"title": "x"}}',
+      "\uFEFF{}",
+      "NaN",
+      '{"a":1,}',
+      "\u00ff\u00fe",
+    ]),
+    contentType: "application/json",
+  }),
   // wrong types
-  (rng) => json(rng.pick<unknown>([[], null, "text", 42, true, { title: 42 }, { title: {} }, { title: [] }, { title: null }, { priority: "1" }, { priority: 4 }, { message: 5 }, { resume: "maybe" }])),
-  (rng) => json(rng.pick<unknown>([{ generationParams: "x" }, { generationParams: { numImages: "2" } }, { generationParams: [] }, { status: 7 }, { taskType: "smell", title: "x" }, { brief: "x" }, { brief: { themes: "x" } }, { prevId: 5, nextId: null }, { callbackUrl: 5 }, { title: 1e400 }])),
+  (rng) =>
+    json(
+      rng.pick<unknown>([
+        [],
+        null,
+        "text",
+        42,
+        true,
+        { title: 42 },
+        { title: {} },
+        { title: [] },
+        { title: null },
+        { priority: "1" },
+        { priority: 4 },
+        { message: 5 },
+        { resume: "maybe" },
+      ]),
+    ),
+  (rng) =>
+    json(
+      rng.pick<unknown>([
+        { generationParams: "x" },
+        { generationParams: { numImages: "2" } },
+        { generationParams: [] },
+        { status: 7 },
+        { taskType: "smell", title: "x" },
+        { brief: "x" },
+        { brief: { themes: "x" } },
+        { prevId: 5, nextId: null },
+        { callbackUrl: 5 },
+        { title: 1e400 },
+      ]),
+    ),
   // control characters
-  (rng) => json(rng.pick<unknown>([{ title: "ctl\u0001\u0007\u001b\u0000" }, { "\u0001\u0000": 1 }, { message: "\u0000" }, { title: "bell\u0007", "\u001f": true }, { description: "\u0000", zzz: 1 }])),
+  (rng) =>
+    json(
+      rng.pick<unknown>([
+        { title: "ctl\u0001\u0007\u001b\u0000" },
+        { "\u0001\u0000": 1 },
+        { message: "\u0000" },
+        { title: "bell\u0007", "\u001f": true },
+        { description: "\u0000", zzz: 1 },
+      ]),
+    ),
   // lone surrogates
-  (rng) => json(rng.pick<unknown>([{ title: "\uD800" }, { message: "a\uDC00" }, { description: "\uDBFF" }, { generationParams: { prompt: "\uD800" } }, { callbackUrl: "https://example.com/\uD800" }, { brief: { themes: ["ok", "\uDFFF"] } }, { title: "ok", "\uD800": 1 }])),
+  (rng) =>
+    json(
+      rng.pick<unknown>([
+        { title: "\uD800" },
+        { message: "a\uDC00" },
+        { description: "\uDBFF" },
+        { generationParams: { prompt: "\uD800" } },
+        { callbackUrl: "https://example.com/\uD800" },
+        { brief: { themes: ["ok", "\uDFFF"] } },
+        { title: "ok", "\uD800": 1 },
+      ]),
+    ),
   // huge strings
-  (rng) => json(rng.pick<unknown>([{ title: "x".repeat(201) }, { title: "x".repeat(60_000) }, { message: "m".repeat(4001) }, { description: "d".repeat(10_001) }, { generationParams: { prompt: "p".repeat(4001) } }, { callbackUrl: `https://example.com/${"a".repeat(2000)}` }])),
+  (rng) =>
+    json(
+      rng.pick<unknown>([
+        { title: "x".repeat(201) },
+        { title: "x".repeat(60_000) },
+        { message: "m".repeat(4001) },
+        { description: "d".repeat(10_001) },
+        { generationParams: { prompt: "p".repeat(4001) } },
+        { callbackUrl: `https://example.com/${"a".repeat(2000)}` },
+      ]),
+    ),
   // deeply nested
   (rng) =>
     rng.pick([
@@ -162,7 +325,10 @@ const INVALID_BODIES: Array<(rng: Rng, theirs: Ids, mine: Ids) => Sent> = [
   // over 64 KiB, declared, undeclared and lied about
   (rng) => {
     const body = JSON.stringify({ title: "x".repeat(rng.pick([70_000, 300_000])) });
-    return rng.pick([{ rawBody: body, contentType: "application/json" }, { rawBody: body, contentType: "application/json", contentLength: String(body.length) }]);
+    return rng.pick([
+      { rawBody: body, contentType: "application/json" },
+      { rawBody: body, contentType: "application/json", contentLength: String(body.length) },
+    ]);
   },
   () => ({ rawBody: '{"title":"small"}', contentType: "application/json", contentLength: "99999999" }),
   // ids that are not ids, or not the user's
@@ -184,7 +350,15 @@ const INVALID_BODIES: Array<(rng: Rng, theirs: Ids, mine: Ids) => Sent> = [
 ];
 
 /** Text no field may hold: NUL (with other controls), unpaired surrogates, or longer than any field allows. */
-const REFUSED_TEXT = ["ctl\u0001\u0007\u001b\u000b\u0000", "\u0000", "\uD800", "a\uDC00b", "\uDBFF\u0000", "\uDC00\uD800", "x".repeat(10_001)];
+const REFUSED_TEXT = [
+  "ctl\u0001\u0007\u001b\u000b\u0000",
+  "\u0000",
+  "\uD800",
+  "a\uDC00b",
+  "\uDBFF\u0000",
+  "\uDC00\uD800",
+  "x".repeat(10_001),
+];
 
 /** The valid body with one text field replaced: `brief.themes.1` sets the second theme. */
 function withText(valid: unknown, field: string, text: string): unknown {
@@ -203,7 +377,15 @@ function withText(valid: unknown, field: string, text: string): unknown {
   return body;
 }
 
-type Plan = { label: string; handler: Handler<never>; params: object; method: Method; headers: Record<string, string>; path: string; sent?: Sent };
+type Plan = {
+  label: string;
+  handler: Handler<never>;
+  params: object;
+  method: Method;
+  headers: Record<string, string>;
+  path: string;
+  sent?: Sent;
+};
 
 function idOf(param: string, ids: Ids): string {
   const key = param as keyof Ids;
@@ -222,14 +404,35 @@ function planRequests(rng: Rng, me: Owner, them: Owner): Plan[] {
       const paramNames = [...route.matchAll(/\[(\w+)\]/g)].map((match) => match[1]!);
 
       for (let n = 0; n < REQUESTS_PER_HANDLER; n++) {
-        const idKind = paramNames.length === 0 ? "none" : rng.pick(["mine", "mine", "mine", "mine", "theirs", "theirs", "random", "junk", "junk"] as const);
+        const idKind =
+          paramNames.length === 0
+            ? "none"
+            : rng.pick(["mine", "mine", "mine", "mine", "theirs", "theirs", "random", "junk", "junk"] as const);
         const params: Record<string, unknown> = route === "[...path]" ? { path: ["v2", rng.pick(JUNK_IDS)] } : {};
         for (const name of paramNames) {
-          params[name] = idKind === "mine" ? idOf(name, me.ids) : idKind === "theirs" ? idOf(name, them.ids) : idKind === "random" ? rng.uuid() : rng.pick(JUNK_IDS);
+          params[name] =
+            idKind === "mine"
+              ? idOf(name, me.ids)
+              : idKind === "theirs"
+                ? idOf(name, them.ids)
+                : idKind === "random"
+                  ? rng.uuid()
+                  : rng.pick(JUNK_IDS);
         }
 
         const session = rng.pick(["me", "me", "me", "me", "me", "me", "me", "me", "none", "junk"] as const);
-        let origin = rng.pick(["absent", "absent", "absent", "absent", "absent", "absent", "same", "cross-site", "evil", "malformed"] as const);
+        let origin = rng.pick([
+          "absent",
+          "absent",
+          "absent",
+          "absent",
+          "absent",
+          "absent",
+          "same",
+          "cross-site",
+          "evil",
+          "malformed",
+        ] as const);
         const isMutating = method !== "GET";
         const couldAct = isMutating && route !== "[...path]" && session === "me" && (idKind === "mine" || idKind === "none");
         const readsJson = READS_JSON.has(key);
@@ -237,7 +440,8 @@ function planRequests(rng: Rng, me: Owner, them: Owner): Plan[] {
 
         const headers: Record<string, string> = {};
         if (session === "me") headers.cookie = me.user.cookie;
-        if (session === "junk") headers.cookie = rng.pick(["better-auth.session_token=garbage", "better-auth.session_token=%%%; x=\u00ff", "a=b"]);
+        if (session === "junk")
+          headers.cookie = rng.pick(["better-auth.session_token=garbage", "better-auth.session_token=%%%; x=\u00ff", "a=b"]);
         if (origin === "same") headers.origin = BASE_URL;
         if (origin === "cross-site") headers["sec-fetch-site"] = "cross-site";
         if (origin === "evil") headers.origin = "https://evil.example";
@@ -268,8 +472,18 @@ function planRequests(rng: Rng, me: Owner, them: Owner): Plan[] {
 
 async function send(plan: Plan): Promise<{ status: number; body: string }> {
   const abort = new AbortController();
-  const headers = { ...plan.headers, ...(plan.sent?.contentType !== undefined && { "content-type": plan.sent.contentType }), ...(plan.sent?.contentLength && { "content-length": plan.sent.contentLength }) };
-  const response = await call(plan.handler, plan.params as never, { method: plan.method, rawBody: plan.sent?.rawBody, headers, path: plan.path, signal: abort.signal });
+  const headers = {
+    ...plan.headers,
+    ...(plan.sent?.contentType !== undefined && { "content-type": plan.sent.contentType }),
+    ...(plan.sent?.contentLength && { "content-length": plan.sent.contentLength }),
+  };
+  const response = await call(plan.handler, plan.params as never, {
+    method: plan.method,
+    rawBody: plan.sent?.rawBody,
+    headers,
+    path: plan.path,
+    signal: abort.signal,
+  });
   if (response.headers.get("content-type")?.includes("text/event-stream")) {
     const reader = response.body!.getReader();
     const first = await reader.read();
@@ -299,7 +513,18 @@ async function seedOwner(): Promise<Owner> {
   const job = await waitForJob(user.id, (await createJob({ ownerId: user.id, cardId: card.id, input: {} })).id);
   const mediaId = job.media[0]!.id;
   const { asset } = await approveMedia({ ownerId: user.id, mediaId, input: {} });
-  return { user, ids: { projectId: project.id, activityId: column.id, cardId: card.id, otherCardId: column.cards[1]!.id, jobId: job.id, mediaId, assetId: asset.id } };
+  return {
+    user,
+    ids: {
+      projectId: project.id,
+      activityId: column.id,
+      cardId: card.id,
+      otherCardId: column.cards[1]!.id,
+      jobId: job.id,
+      mediaId,
+      assetId: asset.id,
+    },
+  };
 }
 
 /** What the user can see through the API, and how many rows of each main table are theirs. */
@@ -354,7 +579,8 @@ describe("fuzzing every API route handler", () => {
       try {
         const { status, body } = await send(plan);
         if (status >= 500) failures.push(`${status} ${plan.label}: ${body.slice(0, 200)}`);
-        else if (status >= 400 && status !== 416 && !/^\{"error":\{"code":"\w+","message":/.test(body)) failures.push(`${status} without the JSON error shape ${plan.label}: ${body.slice(0, 200)}`);
+        else if (status >= 400 && status !== 416 && !/^\{"error":\{"code":"\w+","message":/.test(body))
+          failures.push(`${status} without the JSON error shape ${plan.label}: ${body.slice(0, 200)}`);
       } catch (error) {
         failures.push(`threw ${plan.label}: ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -46,7 +46,11 @@ describe.each(drivers)("media bytes by Range, from $name", (driver) => {
     const user = await createUser();
     const { activities } = await createBoard(user.id, ["image"], 1);
     const card = activities[0]!.cards[0]!;
-    await updateCard({ ownerId: user.id, cardId: card.id, input: { generationParams: { prompt: `ranges from ${driver.name}`, resolution: "64x64" } } });
+    await updateCard({
+      ownerId: user.id,
+      cardId: card.id,
+      input: { generationParams: { prompt: `ranges from ${driver.name}`, resolution: "64x64" } },
+    });
     const job = await createJob({ ownerId: user.id, cardId: card.id, input: {} });
     await expect.poll(async () => (await getJob({ ownerId: user.id, jobId: job.id })).status, { timeout: 15_000 }).toBe("completed");
     const mediaId = (await getJob({ ownerId: user.id, jobId: job.id })).media[0]!.id;

@@ -27,13 +27,19 @@ function serveProjectsRoute(): http.Server {
 type Send = { method: string; headers: Record<string, string>; body?: Buffer; isChunked?: boolean };
 
 /** One request on the agent's connection: its status (or the socket error the client saw), and whether it reused the connection. */
-function send(agent: http.Agent, port: number, { method, headers, body, isChunked }: Send): Promise<{ outcome: string; isReused: boolean }> {
+function send(
+  agent: http.Agent,
+  port: number,
+  { method, headers, body, isChunked }: Send,
+): Promise<{ outcome: string; isReused: boolean }> {
   return new Promise((resolve) => {
     const request = http.request({ agent, port, host: "127.0.0.1", path: "/api/projects", method, headers }, (response) => {
       response.resume();
       response.on("end", () => resolve({ outcome: String(response.statusCode), isReused: request.reusedSocket }));
     });
-    request.on("error", (error: NodeJS.ErrnoException) => resolve({ outcome: error.code ?? error.message, isReused: request.reusedSocket }));
+    request.on("error", (error: NodeJS.ErrnoException) =>
+      resolve({ outcome: error.code ?? error.message, isReused: request.reusedSocket }),
+    );
     if (body && isChunked) {
       for (let at = 0; at < body.length; at += 16 * 1024) request.write(body.subarray(at, at + 16 * 1024));
       request.end();
@@ -64,17 +70,44 @@ describe("refusing a request body over HTTP", () => {
   const big = Buffer.from(JSON.stringify({ title: "x".repeat(300_000) }));
 
   it.each<[string, (user: TestUser) => Send, string]>([
-    ["too large, sent chunked", (u) => ({ method: "POST", headers: { cookie: u.cookie, "content-type": "application/json" }, body: big, isChunked: true }), "413"],
-    ["too large, with its length", (u) => ({ method: "POST", headers: { cookie: u.cookie, "content-type": "application/json", "content-length": String(big.length) }, body: big }), "413"],
-    ["not JSON, sent chunked", (u) => ({ method: "POST", headers: { cookie: u.cookie, "content-type": "text/plain" }, body: big, isChunked: true }), "415"],
+    [
+      "too large, sent chunked",
+      (u) => ({ method: "POST", headers: { cookie: u.cookie, "content-type": "application/json" }, body: big, isChunked: true }),
+      "413",
+    ],
+    [
+      "too large, with its length",
+      (u) => ({
+        method: "POST",
+        headers: { cookie: u.cookie, "content-type": "application/json", "content-length": String(big.length) },
+        body: big,
+      }),
+      "413",
+    ],
+    [
+      "not JSON, sent chunked",
+      (u) => ({ method: "POST", headers: { cookie: u.cookie, "content-type": "text/plain" }, body: big, isChunked: true }),
+      "415",
+    ],
     ["without a session", () => ({ method: "POST", headers: { "content-type": "application/json" }, body: big, isChunked: true }), "401"],
-    ["on a GET", (u) => ({ method: "GET", headers: { cookie: u.cookie, "content-type": "application/json", "content-length": String(big.length) }, body: big }), "200"],
+    [
+      "on a GET",
+      (u) => ({
+        method: "GET",
+        headers: { cookie: u.cookie, "content-type": "application/json", "content-length": String(big.length) },
+        body: big,
+      }),
+      "200",
+    ],
   ])("%s leaves the keep-alive connection able to serve the next request", async (_name, request, status) => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     try {
       const refused = request(user);
       expect((await send(agent, port, { ...refused, headers: { host: "localhost:3000", ...refused.headers } })).outcome).toBe(status);
-      expect(await send(agent, port, { method: "GET", headers: { host: "localhost:3000", cookie: user.cookie } })).toEqual({ outcome: "200", isReused: true });
+      expect(await send(agent, port, { method: "GET", headers: { host: "localhost:3000", cookie: user.cookie } })).toEqual({
+        outcome: "200",
+        isReused: true,
+      });
     } finally {
       agent.destroy();
     }

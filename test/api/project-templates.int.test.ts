@@ -11,7 +11,9 @@ describe("starting a project from a template", () => {
     expect(created.status).toBe(201);
     const { project } = (await created.json()) as { project: { id: string } };
 
-    const board = (await (await call(boardRoute.GET, { projectId: project.id }, { user })).json()) as { activities: Array<{ title: string; taskType: string; cards: unknown[] }> };
+    const board = (await (await call(boardRoute.GET, { projectId: project.id }, { user })).json()) as {
+      activities: Array<{ title: string; taskType: string; cards: unknown[] }>;
+    };
     expect(board.activities.map((column) => [column.title, column.taskType])).toEqual([
       ["Script", "text"],
       ["Characters", "image"],

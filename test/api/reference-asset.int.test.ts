@@ -23,12 +23,20 @@ describe("a video card's reference asset", () => {
   it("must be an approved image of the project: an audio asset or an unknown id is refused by field", async () => {
     const user = await createUser();
     const { activities } = await createBoard(user.id, ["image", "audio", "video"], 1);
-    const [image, audio, video] = activities.map((column) => column.cards[0]!) as unknown as [{ id: string }, { id: string }, { id: string }];
+    const [image, audio, video] = activities.map((column) => column.cards[0]!) as unknown as [
+      { id: string },
+      { id: string },
+      { id: string },
+    ];
     const imageAsset = await approvedResult(user, image.id, { prompt: "a reference still", resolution: "64x64" });
     const audioAsset = await approvedResult(user, audio.id, { text: "a line" });
 
     const setReference = (referenceAssetId: string) =>
-      call(cardRoute.PATCH, { cardId: video.id }, { user, method: "PATCH", body: { generationParams: { prompt: "push in", referenceAssetId } } });
+      call(
+        cardRoute.PATCH,
+        { cardId: video.id },
+        { user, method: "PATCH", body: { generationParams: { prompt: "push in", referenceAssetId } } },
+      );
 
     const wrongType = await setReference(audioAsset);
     expect(wrongType.status).toBe(422);
@@ -39,6 +47,8 @@ describe("a video card's reference asset", () => {
 
     const accepted = await setReference(imageAsset);
     expect(accepted.status).toBe(200);
-    expect(((await accepted.json()) as { card: { generationParams: { referenceAssetId: string } } }).card.generationParams.referenceAssetId).toBe(imageAsset);
+    expect(
+      ((await accepted.json()) as { card: { generationParams: { referenceAssetId: string } } }).card.generationParams.referenceAssetId,
+    ).toBe(imageAsset);
   });
 });

@@ -46,16 +46,81 @@ describe("text Postgres cannot store", () => {
 
     const cases: Case[] = [
       { name: "project title", handler: projectsRoute.POST as Handler<never>, params: {}, body: (t) => ({ title: t }), field: "title" },
-      { name: "project description", handler: projectsRoute.POST as Handler<never>, params: {}, body: (t) => ({ title: "ok", description: t }), field: "description" },
-      { name: "brief genre", handler: projectsRoute.POST as Handler<never>, params: {}, body: (t) => ({ title: "ok", brief: { genre: t } }), field: "brief.genre" },
-      { name: "brief style", handler: projectRoute.PATCH as Handler<never>, params: { projectId }, method: "PATCH", body: (t) => ({ brief: { style: t } }), field: "brief.style" },
-      { name: "brief theme", handler: projectRoute.PATCH as Handler<never>, params: { projectId }, method: "PATCH", body: (t) => ({ brief: { themes: ["fine", t] } }), field: "brief.themes.1" },
-      { name: "project title edit", handler: projectRoute.PATCH as Handler<never>, params: { projectId }, method: "PATCH", body: (t) => ({ title: t }), field: "title" },
-      { name: "column title", handler: projectActivitiesRoute.POST as Handler<never>, params: { projectId }, body: (t) => ({ title: t, taskType: "image" }), field: "title" },
-      { name: "column description", handler: activityRoute.PATCH as Handler<never>, params: { activityId: image!.activityId }, method: "PATCH", body: (t) => ({ description: t }), field: "description" },
-      { name: "card title", handler: activityCardsRoute.POST as Handler<never>, params: { activityId: image!.activityId }, body: (t) => ({ title: t }), field: "title" },
-      { name: "card prompt", handler: activityCardsRoute.POST as Handler<never>, params: { activityId: image!.activityId }, body: (t) => ({ title: "ok", generationParams: { prompt: t } }), field: "generationParams.prompt" },
-      { name: "card description", handler: cardRoute.PATCH as Handler<never>, params: { cardId: image!.cardId }, method: "PATCH", body: (t) => ({ description: t }), field: "description" },
+      {
+        name: "project description",
+        handler: projectsRoute.POST as Handler<never>,
+        params: {},
+        body: (t) => ({ title: "ok", description: t }),
+        field: "description",
+      },
+      {
+        name: "brief genre",
+        handler: projectsRoute.POST as Handler<never>,
+        params: {},
+        body: (t) => ({ title: "ok", brief: { genre: t } }),
+        field: "brief.genre",
+      },
+      {
+        name: "brief style",
+        handler: projectRoute.PATCH as Handler<never>,
+        params: { projectId },
+        method: "PATCH",
+        body: (t) => ({ brief: { style: t } }),
+        field: "brief.style",
+      },
+      {
+        name: "brief theme",
+        handler: projectRoute.PATCH as Handler<never>,
+        params: { projectId },
+        method: "PATCH",
+        body: (t) => ({ brief: { themes: ["fine", t] } }),
+        field: "brief.themes.1",
+      },
+      {
+        name: "project title edit",
+        handler: projectRoute.PATCH as Handler<never>,
+        params: { projectId },
+        method: "PATCH",
+        body: (t) => ({ title: t }),
+        field: "title",
+      },
+      {
+        name: "column title",
+        handler: projectActivitiesRoute.POST as Handler<never>,
+        params: { projectId },
+        body: (t) => ({ title: t, taskType: "image" }),
+        field: "title",
+      },
+      {
+        name: "column description",
+        handler: activityRoute.PATCH as Handler<never>,
+        params: { activityId: image!.activityId },
+        method: "PATCH",
+        body: (t) => ({ description: t }),
+        field: "description",
+      },
+      {
+        name: "card title",
+        handler: activityCardsRoute.POST as Handler<never>,
+        params: { activityId: image!.activityId },
+        body: (t) => ({ title: t }),
+        field: "title",
+      },
+      {
+        name: "card prompt",
+        handler: activityCardsRoute.POST as Handler<never>,
+        params: { activityId: image!.activityId },
+        body: (t) => ({ title: "ok", generationParams: { prompt: t } }),
+        field: "generationParams.prompt",
+      },
+      {
+        name: "card description",
+        handler: cardRoute.PATCH as Handler<never>,
+        params: { cardId: image!.cardId },
+        method: "PATCH",
+        body: (t) => ({ description: t }),
+        field: "description",
+      },
       ...(
         [
           [image!, "negativePrompt"],
@@ -75,11 +140,41 @@ describe("text Postgres cannot store", () => {
         body: (t: string) => ({ generationParams: { [key]: t } }),
         field: `generationParams.${key}`,
       })),
-      { name: "callback URL", handler: cardJobsRoute.POST as Handler<never>, params: { cardId: image!.cardId }, body: (t) => ({ callbackUrl: `https://example.com/${t}` }), field: "callbackUrl" },
-      { name: "project chat", handler: projectChatRoute.POST as Handler<never>, params: { projectId }, body: (t) => ({ message: t }), field: "message" },
-      { name: "card chat", handler: cardChatRoute.POST as Handler<never>, params: { cardId: image!.cardId }, body: (t) => ({ message: t }), field: "message" },
-      { name: "approval title", handler: mediaApproveRoute.POST as Handler<never>, params: { mediaId }, body: (t) => ({ title: t }), field: "title" },
-      { name: "approval description", handler: mediaApproveRoute.POST as Handler<never>, params: { mediaId }, body: (t) => ({ description: t }), field: "description" },
+      {
+        name: "callback URL",
+        handler: cardJobsRoute.POST as Handler<never>,
+        params: { cardId: image!.cardId },
+        body: (t) => ({ callbackUrl: `https://example.com/${t}` }),
+        field: "callbackUrl",
+      },
+      {
+        name: "project chat",
+        handler: projectChatRoute.POST as Handler<never>,
+        params: { projectId },
+        body: (t) => ({ message: t }),
+        field: "message",
+      },
+      {
+        name: "card chat",
+        handler: cardChatRoute.POST as Handler<never>,
+        params: { cardId: image!.cardId },
+        body: (t) => ({ message: t }),
+        field: "message",
+      },
+      {
+        name: "approval title",
+        handler: mediaApproveRoute.POST as Handler<never>,
+        params: { mediaId },
+        body: (t) => ({ title: t }),
+        field: "title",
+      },
+      {
+        name: "approval description",
+        handler: mediaApproveRoute.POST as Handler<never>,
+        params: { mediaId },
+        body: (t) => ({ description: t }),
+        field: "description",
+      },
     ];
 
     const board = async () => (await call(boardRoute.GET, { projectId }, { user })).text();
@@ -103,8 +198,14 @@ describe("text Postgres cannot store", () => {
   it("still accepts every other character, surrogate pairs included", async () => {
     const user = await createUser();
     const title = "Tab\there, bell \u0007, emoji \uD83C\uDFAC, \uFFFD and \uFFFF";
-    const response = await call(projectsRoute.POST as Handler<never>, {} as never, { user, body: { title, brief: { themes: ["\uD83C\uDF0A sea"] } } });
+    const response = await call(projectsRoute.POST as Handler<never>, {} as never, {
+      user,
+      body: { title, brief: { themes: ["\uD83C\uDF0A sea"] } },
+    });
     expect(response.status).toBe(201);
-    expect(((await response.json()) as { project: { title: string; brief: object } }).project).toMatchObject({ title, brief: { themes: ["\uD83C\uDF0A sea"] } });
+    expect(((await response.json()) as { project: { title: string; brief: object } }).project).toMatchObject({
+      title,
+      brief: { themes: ["\uD83C\uDF0A sea"] },
+    });
   });
 });

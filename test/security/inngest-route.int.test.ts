@@ -13,7 +13,10 @@ function embeddedKey(): string {
   return mode.signingKey;
 }
 
-function request(method: string, { query = "", body, headers = {} }: { query?: string; body?: string; headers?: Record<string, string> } = {}) {
+function request(
+  method: string,
+  { query = "", body, headers = {} }: { query?: string; body?: string; headers?: Record<string, string> } = {},
+) {
   return new NextRequest(`${URL_BASE}${query}`, { method, body, headers: { "content-type": "application/json", ...headers } });
 }
 
@@ -31,8 +34,18 @@ describe("/api/inngest in embedded mode", () => {
     const unsignedGet = await GET(request("GET"), undefined);
     const forgedGet = await GET(request("GET", { headers: { "x-inngest-signature": "t=1&s=abc" } }), undefined);
     const junkPost = await POST(request("POST", { body: "junk{" }), undefined);
-    const forgedPost = await POST(request("POST", { body: "junk{", headers: { "x-inngest-signature": `t=${Math.round(Date.now() / 1000)}&s=${"0".repeat(64)}` } }), undefined);
-    const otherKeyPost = await POST(request("POST", { query: "?fnId=reelboard-generate-media&stepId=step", body: otherKeyBody, headers: { "x-inngest-signature": otherKeySignature } }), undefined);
+    const forgedPost = await POST(
+      request("POST", { body: "junk{", headers: { "x-inngest-signature": `t=${Math.round(Date.now() / 1000)}&s=${"0".repeat(64)}` } }),
+      undefined,
+    );
+    const otherKeyPost = await POST(
+      request("POST", {
+        query: "?fnId=reelboard-generate-media&stepId=step",
+        body: otherKeyBody,
+        headers: { "x-inngest-signature": otherKeySignature },
+      }),
+      undefined,
+    );
     const junkPut = await PUT(request("PUT", { body: "junk" }), undefined);
 
     for (const response of [unsignedGet, forgedGet, junkPost, forgedPost, otherKeyPost]) {
@@ -48,14 +61,19 @@ describe("/api/inngest in embedded mode", () => {
   it("lets requests signed with this installation's key through to the SDK", async () => {
     const key = embeddedKey();
     const timestamp = Math.round(Date.now() / 1000).toString();
-    const getSignature = `t=${timestamp}&s=${createHmac("sha256", key.replace(/^signkey-\w+-/, "")).update(timestamp).digest("hex")}`;
+    const getSignature = `t=${timestamp}&s=${createHmac("sha256", key.replace(/^signkey-\w+-/, ""))
+      .update(timestamp)
+      .digest("hex")}`;
     const introspection = await GET(request("GET", { headers: { "x-inngest-signature": getSignature } }), undefined);
     expect(introspection.status).toBe(200);
     expect(await introspection.json()).toMatchObject({ authentication_succeeded: true });
 
     vi.spyOn(console, "error").mockImplementation(() => {});
     const { body, signature } = signBody({ event: { name: "nothing" }, events: [], steps: {}, ctx: { run_id: "r", attempt: 0 } }, key);
-    const unknownFunction = await POST(request("POST", { query: "?fnId=reelboard-no-such-function&stepId=step", body, headers: { "x-inngest-signature": signature } }), undefined);
+    const unknownFunction = await POST(
+      request("POST", { query: "?fnId=reelboard-no-such-function&stepId=step", body, headers: { "x-inngest-signature": signature } }),
+      undefined,
+    );
     expect(unknownFunction.status).not.toBe(401);
     expect(unknownFunction.headers.get("x-inngest-sdk-handled")).toBe("true");
   });

@@ -27,7 +27,13 @@ export default async function ProjectBoardPage({ params, searchParams }: Props) 
         </Link>
         <h1 className="truncate font-medium">{board.project.title}</h1>
       </AppHeader>
-      <BoardView initialBoard={board} initialJobs={jobs} initialEventId={lastEventId} engineLabel={engineLabel} initialOpenCardId={openCardId} />
+      <BoardView
+        initialBoard={board}
+        initialJobs={jobs}
+        initialEventId={lastEventId}
+        engineLabel={engineLabel}
+        initialOpenCardId={openCardId}
+      />
     </div>
   );
 }

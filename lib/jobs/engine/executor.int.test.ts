@@ -21,7 +21,13 @@ afterEach(async () => {
 function setup(define: (client: Inngest) => ReturnType<Inngest["createFunction"]>[], options: { slots?: number } = {}) {
   const appId = `test-app-${++appCounter}-${Date.now()}`;
   let engineFunctions: EngineFunction[] = [];
-  const client = new Inngest({ id: appId, isDev: false, signingKey: SIGNING_KEY, eventKey: "test", fetch: createEmbeddedFetch(async () => engineFunctions) });
+  const client = new Inngest({
+    id: appId,
+    isDev: false,
+    signingKey: SIGNING_KEY,
+    eventKey: "test",
+    fetch: createEmbeddedFetch(async () => engineFunctions),
+  });
   const functions = define(client);
   const handler = serve({ client, functions });
   engineFunctions = functions.map((fn) => toEngineFunction(fn, appId));
@@ -36,7 +42,13 @@ function setup(define: (client: Inngest) => ReturnType<Inngest["createFunction"]
   });
   executors.push(executor);
   const start = async (functionIndex: number, data: Record<string, unknown>, prioritySeconds = 0) => {
-    await insertRuns([{ functionId: engineFunctions[functionIndex]!.id, event: { name: "test/run", data, id: crypto.randomUUID(), ts: Date.now() }, prioritySeconds }]);
+    await insertRuns([
+      {
+        functionId: engineFunctions[functionIndex]!.id,
+        event: { name: "test/run", data, id: crypto.randomUUID(), ts: Date.now() },
+        prioritySeconds,
+      },
+    ]);
   };
   return { appId, client, executor, start, handler, engineFunctions };
 }
@@ -197,7 +209,11 @@ describe("the embedded executor against the real serve() handler", () => {
     let running = 0;
     let peak = 0;
     const order: string[] = [];
-    const { client: app, executor, engineFunctions } = setup(
+    const {
+      client: app,
+      executor,
+      engineFunctions,
+    } = setup(
       (client) => [
         client.createFunction(
           { id: "limited", triggers: [{ event: "test/run" }], concurrency: { limit: 1 }, priority: { run: "event.data.boost" } },
@@ -231,7 +247,10 @@ describe("the embedded executor against the real serve() handler", () => {
     const children: number[] = [];
     const { client, executor, engineFunctions } = setup((inngest) => [
       inngest.createFunction({ id: "parent", triggers: [{ event: "test/parent" }] }, async ({ step, event }) => {
-        await step.sendEvent("fan-out", [1, 2].map((k) => ({ name: "test/child", data: { value: Number(event.data.base) + k } })));
+        await step.sendEvent(
+          "fan-out",
+          [1, 2].map((k) => ({ name: "test/child", data: { value: Number(event.data.base) + k } })),
+        );
         return "sent";
       }),
       inngest.createFunction({ id: "child", triggers: [{ event: "test/child" }] }, async ({ step, event }) => {
@@ -271,7 +290,14 @@ describe("the embedded executor against the real serve() handler", () => {
     expect(stopped).toMatchObject({ status: "queued", lease_owner: null, lease_until: null, ran_by: executor.owner });
     expect(executor.owner).toMatch(/^.+:\d+:[0-9a-f]{8}$/);
 
-    const successor = new Executor({ functions: engineFunctions, handler: servePost(handler), signingKey: SIGNING_KEY, leaseMs: 5000, retryBaseMs: 20, log: () => {} });
+    const successor = new Executor({
+      functions: engineFunctions,
+      handler: servePost(handler),
+      signingKey: SIGNING_KEY,
+      leaseMs: 5000,
+      retryBaseMs: 20,
+      log: () => {},
+    });
     executors.push(successor);
     await successor.start();
     const [finished] = await waitFor(async () => {
@@ -292,20 +318,41 @@ describe("the embedded executor against the real serve() handler", () => {
   });
 
   it("the handler refuses unsigned and wrongly signed calls", async () => {
-    const { handler, engineFunctions } = setup((client) => [client.createFunction({ id: "guarded", triggers: [{ event: "test/run" }] }, async () => "secret")]);
-    const payload = { event: { name: "test/run", data: {} }, events: [], steps: {}, ctx: { run_id: "r1", attempt: 0, stack: { stack: [], current: 0 } } };
+    const { handler, engineFunctions } = setup((client) => [
+      client.createFunction({ id: "guarded", triggers: [{ event: "test/run" }] }, async () => "secret"),
+    ]);
+    const payload = {
+      event: { name: "test/run", data: {} },
+      events: [],
+      steps: {},
+      ctx: { run_id: "r1", attempt: 0, stack: { stack: [], current: 0 } },
+    };
     const url = `http://embedded.invalid/api/inngest?fnId=${engineFunctions[0]!.id}&stepId=step`;
 
     const post = servePost(handler);
-    const unsigned = await post(new Request(url, { method: "POST", body: JSON.stringify(payload), headers: { "content-type": "application/json" } }));
+    const unsigned = await post(
+      new Request(url, { method: "POST", body: JSON.stringify(payload), headers: { "content-type": "application/json" } }),
+    );
     expect(unsigned.status).toBeGreaterThanOrEqual(400);
 
     const forged = signBody(payload, "signkey-test-not-the-key");
-    const wrong = await post(new Request(url, { method: "POST", body: forged.body, headers: { "content-type": "application/json", "x-inngest-signature": forged.signature } }));
+    const wrong = await post(
+      new Request(url, {
+        method: "POST",
+        body: forged.body,
+        headers: { "content-type": "application/json", "x-inngest-signature": forged.signature },
+      }),
+    );
     expect(wrong.status).toBeGreaterThanOrEqual(400);
 
     const signed = signBody(payload, SIGNING_KEY);
-    const ok = await post(new Request(url, { method: "POST", body: signed.body, headers: { "content-type": "application/json", "x-inngest-signature": signed.signature } }));
+    const ok = await post(
+      new Request(url, {
+        method: "POST",
+        body: signed.body,
+        headers: { "content-type": "application/json", "x-inngest-signature": signed.signature },
+      }),
+    );
     expect(ok.status).toBe(200);
     expect(await ok.json()).toBe("secret");
   });

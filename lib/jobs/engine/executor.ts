@@ -1,7 +1,17 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
-import { claimRun, finishRun, nextDueAt, parkRun, releaseLeases, renewLease, type RunState, runStatus, saveRunState } from "@/db/queries/engine-runs";
+import {
+  claimRun,
+  finishRun,
+  nextDueAt,
+  parkRun,
+  releaseLeases,
+  renewLease,
+  type RunState,
+  runStatus,
+  saveRunState,
+} from "@/db/queries/engine-runs";
 import type { EngineRunRow } from "@/db/types";
 import { CHANNELS, onReconnect, subscribe } from "@/lib/realtime/listener";
 import { retryDelayMs } from "./backoff";
@@ -140,7 +150,10 @@ export class Executor {
       pending: (run.pending as Record<string, unknown> | null) ?? null,
       isParallel: run.is_parallel,
     };
-    const heartbeat = setInterval(() => void renewLease({ runId: run.id, owner: this.owner, leaseMs: this.options.leaseMs }), this.options.leaseMs / 3);
+    const heartbeat = setInterval(
+      () => void renewLease({ runId: run.id, owner: this.owner, leaseMs: this.options.leaseMs }),
+      this.options.leaseMs / 3,
+    );
 
     try {
       // A sleep that brought the run back is over: the SDK learns that from a null result under its id.
@@ -191,7 +204,13 @@ export class Executor {
   }
 
   /** Applies the ops of one 206 answer to the run's state. */
-  private async applyOps(fn: EngineFunction, run: EngineRunRow, state: RunState, ops: Op[], response: Response): Promise<"continue" | "parked" | "failed" | { planned: string }> {
+  private async applyOps(
+    fn: EngineFunction,
+    run: EngineRunRow,
+    state: RunState,
+    ops: Op[],
+    response: Response,
+  ): Promise<"continue" | "parked" | "failed" | { planned: string }> {
     const planned: string[] = [];
     for (const op of ops) {
       switch (op.op) {
@@ -224,7 +243,12 @@ export class Executor {
           state.attempt = 0;
           break;
         default:
-          await finishRun({ runId: run.id, owner: this.owner, status: "failed", error: `The embedded engine cannot run the "${op.op}" step "${op.displayName ?? op.id}"` });
+          await finishRun({
+            runId: run.id,
+            owner: this.owner,
+            status: "failed",
+            error: `The embedded engine cannot run the "${op.op}" step "${op.displayName ?? op.id}"`,
+          });
           return "failed";
       }
     }

@@ -51,8 +51,16 @@ export function toEngineFunction(fn: InngestFunction.Any, appId: string): Engine
 
   let concurrencyLimit: number | null = null;
   const concurrency = config.concurrency;
-  const entries = concurrency === undefined ? [] : typeof concurrency === "number" ? [{ limit: concurrency }] : Array.isArray(concurrency) ? concurrency : [concurrency];
-  if (entries.length > 1 || entries.some((entry) => entry.key || (entry.scope && entry.scope !== "fn"))) problems.push("keyed or scoped concurrency");
+  const entries =
+    concurrency === undefined
+      ? []
+      : typeof concurrency === "number"
+        ? [{ limit: concurrency }]
+        : Array.isArray(concurrency)
+          ? concurrency
+          : [concurrency];
+  if (entries.length > 1 || entries.some((entry) => entry.key || (entry.scope && entry.scope !== "fn")))
+    problems.push("keyed or scoped concurrency");
   else if (entries[0]) concurrencyLimit = entries[0].limit;
 
   let priorityField: string | null = null;

@@ -1,16 +1,15 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
 
-export type EngineMode =
-  | { kind: "embedded"; signingKey: string }
-  | { kind: "inngest"; description: string };
+export type EngineMode = { kind: "embedded"; signingKey: string } | { kind: "inngest"; description: string };
 
 /**
  * Which engine runs the functions. Any Inngest setting means an Inngest server (Cloud, self-hosted or the
  * dev server) calls /api/inngest; with none, the embedded executor drives the same handler in-process.
  */
 export function engineMode(): EngineMode {
-  if (env.INNGEST_DEV) return { kind: "inngest", description: `Inngest dev server${env.INNGEST_BASE_URL ? ` at ${env.INNGEST_BASE_URL}` : ""}` };
+  if (env.INNGEST_DEV)
+    return { kind: "inngest", description: `Inngest dev server${env.INNGEST_BASE_URL ? ` at ${env.INNGEST_BASE_URL}` : ""}` };
   if (env.INNGEST_BASE_URL) return { kind: "inngest", description: `self-hosted Inngest at ${env.INNGEST_BASE_URL}` };
   if (env.INNGEST_EVENT_KEY || env.INNGEST_SIGNING_KEY) return { kind: "inngest", description: "Inngest Cloud" };
   return { kind: "embedded", signingKey: embeddedSigningKey() };

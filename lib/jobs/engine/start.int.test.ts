@@ -9,7 +9,9 @@ describe("starting the embedded job engine", () => {
       async () => "never",
     );
 
-    await expect(startEmbeddedEngine({ functions: [throttled] })).rejects.toThrow(/cannot run "reelboard-throttled-at-start": it does not support rateLimit/);
+    await expect(startEmbeddedEngine({ functions: [throttled] })).rejects.toThrow(
+      /cannot run "reelboard-throttled-at-start": it does not support rateLimit/,
+    );
 
     // Nothing half-started stays behind: the app's own functions then start normally.
     const executor = await startEmbeddedEngine();
