@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres } from "./postgres";
+import { assertTraversableByPostgres, startEmbeddedPostgres } from "./postgres";
 
 const folders: string[] = [];
 afterAll(async () => {
@@ -45,5 +45,20 @@ describe("the embedded PostgreSQL server", () => {
     } finally {
       await server.stop();
     }
+  });
+
+  it("as root, refuses a data folder the postgres user cannot enter, naming it and the way out", async () => {
+    const closed = await fs.mkdtemp(path.join(os.tmpdir(), "reelboard-closed-"));
+    folders.push(closed);
+    await fs.chmod(closed, 0o700);
+    const dataDir = path.join(closed, "data");
+
+    expect(() => assertTraversableByPostgres(dataDir, 0)).toThrow(
+      new RegExp(`cannot enter ${closed}.*Set DATA_DIR to a folder outside it.*or set DATABASE_URL`),
+    );
+    // Not as root the server runs as the caller, who can enter its own folders.
+    expect(() => assertTraversableByPostgres(dataDir, 1000)).not.toThrow();
+    await fs.chmod(closed, 0o755);
+    expect(() => assertTraversableByPostgres(dataDir, 0)).not.toThrow();
   });
 });

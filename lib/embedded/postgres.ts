@@ -231,8 +231,8 @@ function findFreePort(): Promise<number> {
  * As root, the server runs as the `postgres` system user, which must be able to walk down to its data
  * folder. A data folder under /root (mode 0700) would make initdb fail with a bare EACCES.
  */
-function assertTraversableByPostgres(folder: string): void {
-  if (os.userInfo().uid !== 0) return;
+export function assertTraversableByPostgres(folder: string, uid = os.userInfo().uid): void {
+  if (uid !== 0) return;
   for (let current = folder; ; current = path.dirname(current)) {
     if (existsSync(current) && (statSync(current).mode & 0o001) === 0) {
       throw new Error(

@@ -1,8 +1,30 @@
 import "server-only";
-import { listJobEventsAfter } from "@/db/queries/job-events";
+import { latestJobEventId, listJobEventsAfter } from "@/db/queries/job-events";
+import { findProjectForOwner } from "@/db/queries/projects";
+import { notFound } from "@/lib/errors";
 import { CHANNELS, onReconnect, subscribe } from "./listener";
 
 const PAGE = 500;
+
+/**
+ * The owner's project events from `resumeFrom` (a reconnect's Last-Event-ID), or from now when absent;
+ * anyone else's project is not found.
+ */
+export async function openProjectEvents({
+  ownerId,
+  projectId,
+  resumeFrom,
+  signal,
+}: {
+  ownerId: string;
+  projectId: string;
+  resumeFrom: string | undefined;
+  signal: AbortSignal;
+}) {
+  if (!(await findProjectForOwner({ projectId, ownerId }))) throw notFound("No such project");
+  const afterId = resumeFrom ?? (await latestJobEventId({ projectId }));
+  return projectEventStream({ projectId, afterId, signal });
+}
 
 /**
  * A project's job events as Server-Sent Events, starting after `afterId` (the Last-Event-ID of a

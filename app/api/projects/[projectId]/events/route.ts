@@ -1,9 +1,6 @@
-import { latestJobEventId } from "@/db/queries/job-events";
-import { findProjectForOwner } from "@/db/queries/projects";
-import { notFound } from "@/lib/errors";
 import { authedRoute } from "@/lib/http/route";
 import { parseLastEventId } from "@/lib/realtime/last-event-id";
-import { projectEventStream } from "@/lib/realtime/project-stream";
+import { openProjectEvents } from "@/lib/realtime/project-stream";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,10 +8,7 @@ export const dynamic = "force-dynamic";
 /** The project's job events, live; a reconnect with Last-Event-ID replays what it missed. */
 export const GET = authedRoute<{ projectId: string }>(async ({ request, params, user }) => {
   const resumeFrom = parseLastEventId(request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId"));
-  if (!(await findProjectForOwner({ projectId: params.projectId, ownerId: user.id }))) throw notFound("No such project");
-
-  const afterId = resumeFrom ?? (await latestJobEventId({ projectId: params.projectId }));
-  const stream = projectEventStream({ projectId: params.projectId, afterId, signal: request.signal });
+  const stream = await openProjectEvents({ ownerId: user.id, projectId: params.projectId, resumeFrom, signal: request.signal });
 
   return new Response(stream, {
     headers: {
