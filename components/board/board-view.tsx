@@ -53,12 +53,18 @@ const activityIdOf = (id: UniqueIdentifier) => String(id).slice(COLUMN_PREFIX.le
  * column (its left edge lies left of the card's), so ArrowLeft only moved the card up its column.
  */
 const keyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
-  const { active, collisionRect, droppableRects } = args.context;
+  const { active, activeNode, droppableRects, droppableContainers } = args.context;
   const isHorizontal = event.code === "ArrowLeft" || event.code === "ArrowRight";
+  const collisionRect = args.context.collisionRect ?? activeNode?.getBoundingClientRect();
   if (!isHorizontal || !active || isColumnDndId(active.id) || !collisionRect) return sortableKeyboardCoordinates(event, args);
   event.preventDefault();
 
-  const columns = [...droppableRects.entries()].filter(([id]) => isColumnDndId(id)).sort(([, a], [, b]) => a.left - b.left);
+  // Measured now from the columns' nodes: right after a pick-up dnd-kit may not have measured them yet.
+  const columns = droppableContainers
+    .getEnabled()
+    .filter((container) => isColumnDndId(container.id) && container.node.current)
+    .map((container) => [container.id, droppableRects.get(container.id) ?? container.node.current!.getBoundingClientRect()] as const)
+    .sort(([, a], [, b]) => a.left - b.left);
   const centre = collisionRect.left + collisionRect.width / 2;
   const current = columns.findIndex(([, rect]) => centre >= rect.left && centre <= rect.right);
   const target = columns[current + (event.code === "ArrowLeft" ? -1 : 1)];

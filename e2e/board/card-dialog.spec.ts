@@ -67,6 +67,8 @@ test("a card moved into a column of another type says how its parameters changed
   await board.addCards("Stills", ["Narrator"]);
   await board.setPromptAndReopen("Narrator", "The sea keeps its own time");
   await page.keyboard.press("Escape");
+  // The closing dialog hands focus back to the card when it unmounts: let it, before the keyboard drag.
+  await expect(page.getByRole("dialog")).toHaveCount(0);
 
   const announcement = page.locator("[id^='DndLiveRegion']").first();
   await board.expectMoveSaved(async () => {
